@@ -1,0 +1,73 @@
+using BlazorChat.Core.Data;
+using BlazorChat.Core.Events;
+using BlazorChat.Core.Messages;
+using BlazorChat.Core.Rooms;
+using BlazorChat.Core.Users;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace BlazorChat.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the database, the event bus and the chat services. With no configuration the
+    /// database is SQLite in <c>BlazorChat:DataDirectory</c>; <c>Database:Provider=Postgres</c> with
+    /// <c>ConnectionStrings:Chat</c> selects PostgreSQL.
+    /// </summary>
+    public static IHostApplicationBuilder AddChatCore(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<ChatOptions>().Bind(builder.Configuration.GetSection(ChatOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DatabaseOptions>().Bind(builder.Configuration.GetSection(DatabaseOptions.Section)).ValidateOnStart();
+
+        var dataDirectory = builder.GetDataDirectory();
+        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = builder.Configuration.GetConnectionString("Chat");
+        services.AddDbContextFactory<ChatDbContext>(options =>
+        {
+            if (database.Provider == DatabaseProvider.Postgres)
+            {
+                if (string.IsNullOrWhiteSpace(connectionString))
+                    throw new OptionsValidationException("ConnectionStrings:Chat", typeof(DatabaseOptions),
+                        ["Database:Provider is Postgres, so ConnectionStrings:Chat must be set."]);
+                options.UseNpgsql(connectionString);
+            }
+            else
+            {
+                options.UseSqlite(string.IsNullOrWhiteSpace(connectionString)
+                    ? $"Data Source={Path.Combine(dataDirectory, "blazorchat.db")}"
+                    : connectionString);
+            }
+            // The schema is guarded by the schema-drift tests, not by a model snapshot.
+            options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        });
+
+        // Identity's part of the model depends on this; keep it beside the database registration.
+        services.Configure<IdentityOptions>(identity => identity.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<InMemoryEventBus>();
+        services.AddSingleton<IEventBus>(sp => sp.GetRequiredService<InMemoryEventBus>());
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<RoomService>();
+        services.AddSingleton<MessageService>();
+        services.AddScoped<AccountService>();
+        services.AddHostedService<DatabaseMigrator>();
+        return builder;
+    }
+
+    /// <summary>The absolute data directory, created if missing.</summary>
+    public static string GetDataDirectory(this IHostApplicationBuilder builder)
+    {
+        var configured = builder.Configuration[$"{ChatOptions.Section}:{nameof(ChatOptions.DataDirectory)}"];
+        var path = Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? "data" : configured, builder.Environment.ContentRootPath);
+        Directory.CreateDirectory(path);
+        return path;
+    }
+}

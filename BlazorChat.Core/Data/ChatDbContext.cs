@@ -1,0 +1,40 @@
+using BlazorChat.Core.Messages;
+using BlazorChat.Core.Rooms;
+using BlazorChat.Core.Users;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlazorChat.Core.Data;
+
+/// <summary>
+/// The chat database: Identity tables plus rooms, members and messages.
+/// </summary>
+/// <remarks>
+/// Migrations are written by hand in <c>Data/Migrations</c> (the EF design-time package is not
+/// available): add a class with <c>[DbContext(typeof(ChatDbContext))]</c> and
+/// <c>[Migration("yyyyMMddHHmmss_Name")]</c>, use provider-neutral <c>MigrationBuilder</c> calls, and
+/// run the schema-drift tests, which compare a migrated database with one created from this model on
+/// SQLite and PostgreSQL and fail on any difference.
+/// The Identity schema version (3, with passkeys) comes from <c>IdentityOptions</c>, which
+/// <c>AddChatCore</c> sets, so create contexts through the service provider.
+/// Use <see cref="IDbContextFactory{TContext}"/> and one context per operation; never keep one for a circuit.
+/// </remarks>
+public class ChatDbContext(DbContextOptions<ChatDbContext> options)
+    : IdentityDbContext<ChatUser, IdentityRole<Guid>, Guid>(options)
+{
+    public DbSet<Room> Rooms => Set<Room>();
+    public DbSet<RoomMember> RoomMembers => Set<RoomMember>();
+    public DbSet<Message> Messages => Set<Message>();
+
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<ChatUser>(user =>
+        {
+            user.Property(u => u.DisplayName).HasMaxLength(64).IsRequired();
+        });
+        builder.ApplyConfigurationsFromAssembly(typeof(ChatDbContext).Assembly);
+    }
+}

@@ -1,0 +1,19 @@
+namespace BlazorChat.Core.Events;
+
+/// <summary>
+/// News of a committed change. Published after the transaction commits; carries everything a
+/// subscriber needs, so subscribers never look anything up from the publishing thread.
+/// </summary>
+public abstract record ChatEvent
+{
+    /// <summary>The topic subscribers listen on (see <see cref="Topics"/>).</summary>
+    public abstract string Topic { get; }
+}
+
+/// <summary>Topic names. A room's events go to its viewers; a user's to all of that user's tabs.</summary>
+public static class Topics
+{
+    public static string Room(Guid roomId) => $"room:{roomId:N}";
+    public static string User(Guid userId) => $"user:{userId:N}";
+    public const string Directory = "directory";
+}

@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+
+namespace BlazorChat.Core.Events;
+
+/// <summary>
+/// Delivers events to this node's subscribers. Handlers are started in publish order and not
+/// awaited: a slow or failing circuit never holds up the sender or another subscriber.
+/// </summary>
+public sealed class InMemoryEventBus(ILogger<InMemoryEventBus> logger) : IEventBus
+{
+    private readonly ConcurrentDictionary<string, ImmutableArray<Subscription>> _subscriptions = new();
+
+    public ValueTask PublishAsync(ChatEvent chatEvent, CancellationToken cancellationToken = default)
+    {
+        Deliver(chatEvent);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Hands an event to the local subscribers of its topic.</summary>
+    public void Deliver(ChatEvent chatEvent)
+    {
+        if (!_subscriptions.TryGetValue(chatEvent.Topic, out var subscribers)) return;
+        foreach (var subscriber in subscribers)
+        {
+            try
+            {
+                var running = subscriber.Handler(chatEvent);
+                if (!running.IsCompleted) _ = ObserveAsync(running, chatEvent);
+                else if (running.IsFaulted) LogFailure(running.Exception, chatEvent);
+            }
+            catch (Exception ex)
+            {
+                LogFailure(ex, chatEvent);
+            }
+        }
+    }
+
+    public IDisposable Subscribe(string topic, Func<ChatEvent, Task> handler)
+    {
+        var subscription = new Subscription(this, topic, handler);
+        _subscriptions.AddOrUpdate(topic, [subscription], (_, list) => list.Add(subscription));
+        return subscription;
+    }
+
+    /// <summary>Number of live subscriptions, for diagnostics and tests.</summary>
+    public int SubscriptionCount => _subscriptions.Values.Sum(list => list.Length);
+
+    private void Remove(Subscription subscription)
+    {
+        while (_subscriptions.TryGetValue(subscription.Topic, out var list))
+        {
+            var updated = list.Remove(subscription);
+            if (updated.IsEmpty
+                ? _subscriptions.TryRemove(new KeyValuePair<string, ImmutableArray<Subscription>>(subscription.Topic, list))
+                : _subscriptions.TryUpdate(subscription.Topic, updated, list))
+                return;
+        }
+    }
+
+    private async Task ObserveAsync(Task running, ChatEvent chatEvent)
+    {
+        try { await running.ConfigureAwait(false); }
+        catch (Exception ex) { LogFailure(ex, chatEvent); }
+    }
+
+    private void LogFailure(Exception? ex, ChatEvent chatEvent) =>
+        logger.LogWarning(ex, "A subscriber of {Topic} failed on {EventType}", chatEvent.Topic, chatEvent.GetType().Name);
+
+    private sealed class Subscription(InMemoryEventBus bus, string topic, Func<ChatEvent, Task> handler) : IDisposable
+    {
+        private int _disposed;
+        public string Topic { get; } = topic;
+        public Func<ChatEvent, Task> Handler { get; } = handler;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0) bus.Remove(this);
+        }
+    }
+}

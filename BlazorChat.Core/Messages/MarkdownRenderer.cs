@@ -1,0 +1,87 @@
+using Markdig;
+using Markdig.Extensions.AutoLinks;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace BlazorChat.Core.Messages;
+
+/// <summary>
+/// Turns message markdown into inert HTML, once, at write time. Raw HTML is shown as text; only
+/// http, https and mailto targets survive as links; every link gets rel="nofollow noopener ugc".
+/// Images become plain links so a message can never load a tracking pixel.
+/// </summary>
+public sealed class MarkdownRenderer
+{
+    private static readonly HashSet<string> AllowedSchemes = new(StringComparer.OrdinalIgnoreCase) { "http", "https", "mailto" };
+
+    private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
+        .DisableHtml()
+        .UseEmphasisExtras()
+        .UsePipeTables()
+        .UseAutoLinks(new AutoLinkOptions { OpenInNewWindow = false })
+        .UseEmojiAndSmiley(enableSmileys: false)
+        .UseSoftlineBreakAsHardlineBreak()
+        .Build();
+
+    /// <summary>Renders <paramref name="markdown"/> to HTML that is safe to insert into a page.</summary>
+    public string Render(string markdown)
+    {
+        var document = Markdown.Parse(markdown, _pipeline);
+        foreach (var node in document.Descendants().ToList())
+        {
+            switch (node)
+            {
+                case LinkInline link:
+                    SecureLink(link);
+                    break;
+                case AutolinkInline autolink when autolink.IsEmail:
+                    break;
+                case AutolinkInline autolink when !IsAllowed(autolink.Url):
+                    autolink.ReplaceBy(new LiteralInline(autolink.Url));
+                    break;
+                case AutolinkInline autolink:
+                    autolink.GetAttributes().AddProperty("rel", "nofollow noopener ugc");
+                    break;
+            }
+        }
+
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        _pipeline.Setup(renderer);
+        renderer.Render(document);
+        writer.Flush();
+        return writer.ToString().TrimEnd('\n');
+    }
+
+    private static void SecureLink(LinkInline link)
+    {
+        if (!IsAllowed(link.Url))
+        {
+            // Keep what the author wrote as text; drop the target.
+            var container = new ContainerInline();
+            if (link.FirstChild is null) container.AppendChild(new LiteralInline(link.Url ?? ""));
+            else while (link.FirstChild is { } child) { child.Remove(); container.AppendChild(child); }
+            link.ReplaceBy(container);
+            return;
+        }
+        if (link.IsImage)
+        {
+            link.IsImage = false;
+            if (link.FirstChild is null) link.AppendChild(new LiteralInline(link.Url!));
+        }
+        link.GetAttributes().AddProperty("rel", "nofollow noopener ugc");
+    }
+
+    internal static bool IsAllowed(string? url)
+    {
+        if (string.IsNullOrWhiteSpace(url)) return false;
+        if (url.Any(char.IsControl)) return false;
+        var colon = url.IndexOf(':');
+        if (colon <= 0) return false;
+        var scheme = url[..colon];
+        if (!AllowedSchemes.Contains(scheme)) return false;
+        return Uri.TryCreate(url, UriKind.Absolute, out var uri) && AllowedSchemes.Contains(uri.Scheme);
+    }
+}

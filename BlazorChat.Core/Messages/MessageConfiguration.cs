@@ -1,0 +1,23 @@
+using BlazorChat.Core.Rooms;
+using BlazorChat.Core.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BlazorChat.Core.Messages;
+
+internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
+{
+    public void Configure(EntityTypeBuilder<Message> message)
+    {
+        message.ToTable("Messages");
+        message.HasKey(m => m.Id);
+        message.Property(m => m.Body).HasMaxLength(Message.BodyMaxLength).IsRequired();
+        message.Property(m => m.BodyHtml).IsRequired();
+        // History is read by keyset on (RoomId, Seq); the index is also what makes Seq unique per room.
+        message.HasIndex(m => new { m.RoomId, m.Seq }).IsUnique();
+        // Idempotent sends: one stored message per sender and client message id.
+        message.HasIndex(m => new { m.AuthorId, m.ClientMessageId }).IsUnique();
+        message.HasOne<Room>().WithMany().HasForeignKey(m => m.RoomId).OnDelete(DeleteBehavior.Cascade);
+        message.HasOne<ChatUser>().WithMany().HasForeignKey(m => m.AuthorId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,76 @@
+using BlazorChat.Core.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlazorChat.Core.Users;
+
+/// <summary>Outcome of a registration: the user, or errors keyed by the form field they belong to.</summary>
+public sealed record RegistrationResult(ChatUser? User, IReadOnlyDictionary<string, string[]> Errors)
+{
+    public bool Succeeded => User is not null;
+}
+
+/// <summary>Registration and sign-in lookups on top of Identity.</summary>
+public sealed class AccountService(UserManager<ChatUser> users, IDbContextFactory<ChatDbContext> dbFactory, TimeProvider clock)
+{
+    /// <summary>
+    /// Creates an account. The first account of an installation becomes Administrator, every
+    /// later one Member.
+    /// </summary>
+    public async Task<RegistrationResult> RegisterAsync(string email, string username, string password, CancellationToken ct = default)
+    {
+        var errors = new Dictionary<string, List<string>>();
+        void Add(string field, string message) => (errors.TryGetValue(field, out var list) ? list : errors[field] = []).Add(message);
+
+        email = (email ?? "").Trim();
+        username = (username ?? "").Trim();
+        if (UsernameRules.Check(username) is { } usernameProblem) Add("Username", usernameProblem);
+        else if (await users.FindByNameAsync(username) is not null) Add("Username", "This username is taken.");
+        if (email.Length > 0 && await users.FindByEmailAsync(email) is not null) Add("Email", "An account with this email exists already.");
+        if (errors.Count > 0) return Failed(errors);
+
+        var user = new ChatUser
+        {
+            Id = Guid.CreateVersion7(),
+            UserName = username,
+            Email = email,
+            DisplayName = username,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            foreach (var error in created.Errors) Add(FieldOf(error), error.Description);
+            return Failed(errors);
+        }
+
+        // REVIEW: two registrations racing on an empty installation can both see no administrator;
+        // both then become administrators, which is safe (they are the installation's first people).
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var adminRoleId = await db.Roles.Where(r => r.NormalizedName == SiteRoles.Administrator.ToUpperInvariant()).Select(r => r.Id).SingleAsync(ct);
+        var hasAdministrator = await db.UserRoles.AnyAsync(ur => ur.RoleId == adminRoleId, ct);
+        await users.AddToRoleAsync(user, hasAdministrator ? SiteRoles.Member : SiteRoles.Administrator);
+        return new RegistrationResult(user, new Dictionary<string, string[]>());
+    }
+
+    /// <summary>Finds an account by email address or by username.</summary>
+    public async Task<ChatUser?> FindByEmailOrUsernameAsync(string emailOrUsername)
+    {
+        var value = (emailOrUsername ?? "").Trim();
+        if (value.Length == 0) return null;
+        return value.Contains('@')
+            ? await users.FindByEmailAsync(value) ?? await users.FindByNameAsync(value)
+            : await users.FindByNameAsync(value);
+    }
+
+    private static RegistrationResult Failed(Dictionary<string, List<string>> errors) =>
+        new(null, errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+
+    private static string FieldOf(IdentityError error) => error.Code switch
+    {
+        _ when error.Code.StartsWith("Password", StringComparison.Ordinal) => "Password",
+        _ when error.Code.Contains("Email", StringComparison.Ordinal) => "Email",
+        _ when error.Code.Contains("UserName", StringComparison.Ordinal) => "Username",
+        _ => "",
+    };
+}

@@ -1,0 +1,83 @@
+using BlazorChat.Core;
+using BlazorChat.Core.Data;
+using BlazorChat.Core.Users;
+using BlazorChat.Web.Components;
+using BlazorChat.Web.Components.Account;
+using BlazorChat.Web.Components.Shared;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Radzen;
+
+namespace BlazorChat.Web;
+
+public static class WebServiceCollectionExtensions
+{
+    /// <summary>Registers the UI, Identity and the cookie sign-in on top of the chat core.</summary>
+    public static IHostApplicationBuilder AddChatWeb(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRadzenComponents();
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddScoped<ViewerClock>();
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+
+        services.AddIdentityCore<ChatUser>(options =>
+            {
+                // Email confirmation is required only where an email sender is configured; there is none yet.
+                options.SignIn.RequireConfirmedAccount = false;
+                options.User.RequireUniqueEmail = true;
+                options.User.AllowedUserNameCharacters = UsernameRules.AllowedCharacters;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<ChatDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        services.AddSingleton<IEmailSender<ChatUser>, IdentityNoOpEmailSender>();
+
+        // Keys live in the data directory, so sign-ins survive a restart of the embedded default.
+        services.AddDataProtection()
+            .SetApplicationName("BlazorChat")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.GetDataDirectory(), "keys")));
+
+        services.AddHealthChecks();
+        return builder;
+    }
+
+    /// <summary>The middleware pipeline, in order.</summary>
+    public static WebApplication UseChatPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseSecurityHeaders();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    /// <summary>Pages, Identity endpoints and health checks.</summary>
+    public static WebApplication MapChatEndpoints(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAdditionalIdentityEndpoints();
+        app.MapHealthChecks("/health/live");
+        app.MapHealthChecks("/health/ready");
+        return app;
+    }
+}
