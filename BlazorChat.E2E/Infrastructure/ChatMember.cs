@@ -74,13 +74,17 @@ public sealed class ChatMember : IAsyncDisposable
         await Assertions.Expect(Composer).ToBeEditableAsync();
     }
 
-    /// <summary>Types a message and sends it with Enter, as people do.</summary>
+    /// <summary>Types a message, sends it with Enter as people do, and waits until it is stored (no longer "sending").</summary>
     public async Task SendAsync(string text)
     {
         await Composer.FillAsync(text);
         await Composer.PressAsync("Enter");
         await Assertions.Expect(Composer).ToHaveValueAsync("");
+        await Assertions.Expect(MessageLog.Locator("article.pending")).ToHaveCountAsync(0);
     }
+
+    /// <summary>The notice shown while the connection to the server is down.</summary>
+    public ILocator ConnectionLostNotice => Page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Connection lost" });
 
     /// <summary>Logs out through the account menu and waits for the login form.</summary>
     public async Task LogOutAsync()

@@ -28,4 +28,32 @@ public sealed class ServerRestart(BrowserFixture browser)
         await frank.SendAsync("After the restart");
         await Expect(frank.Messages.Nth(1)).ToContainTextAsync("After the restart");
     }
+
+    [Fact]
+    public async Task An_open_room_recovers_by_itself_after_a_server_restart_and_shows_what_was_sent_meanwhile()
+    {
+        await using var server = new AppServer();
+        await server.StartAsync();
+        await using var gina = await ChatMember.RegisterAsync(browser.Browser, server, "gina");
+        await using var hank = await ChatMember.RegisterAsync(browser.Browser, server, "hank");
+        var room = $"Outage {Guid.NewGuid().ToString("N")[..6]}";
+        await gina.CreateRoomAsync(room);
+        await hank.JoinFromDirectoryAsync(room);
+        await gina.SendAsync("Before the outage");
+        await Expect(hank.Message("Before the outage")).ToBeVisibleAsync();
+
+        await server.StopAsync();
+        await Expect(hank.ConnectionLostNotice).ToBeVisibleAsync();
+        await Expect(gina.ConnectionLostNotice).ToBeVisibleAsync();
+        await server.StartAsync();
+
+        // Both tabs recover by themselves; what Gina sends then, Hank's tab shows without a manual reload.
+        await Expect(gina.ConnectionLostNotice).ToBeHiddenAsync(new() { Timeout = 30_000 });
+        await Expect(hank.ConnectionLostNotice).ToBeHiddenAsync(new() { Timeout = 30_000 });
+        await gina.ExpectRoomOpenAsync(room);
+        await gina.SendAsync("After the outage");
+        await Expect(hank.Message("After the outage")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(hank.Messages).ToHaveCountAsync(2);
+        await Expect(hank.Messages.Nth(0)).ToContainTextAsync("Before the outage");
+    }
 }
