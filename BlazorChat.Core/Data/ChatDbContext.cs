@@ -1,4 +1,5 @@
 using BlazorChat.Core.Messages;
+using BlazorChat.Core.Moderation;
 using BlazorChat.Core.Rooms;
 using BlazorChat.Core.Users;
 using Microsoft.AspNetCore.Identity;
@@ -26,6 +27,11 @@ public class ChatDbContext(DbContextOptions<ChatDbContext> options)
     public DbSet<Room> Rooms => Set<Room>();
     public DbSet<RoomMember> RoomMembers => Set<RoomMember>();
     public DbSet<Message> Messages => Set<Message>();
+    public DbSet<MessageRevision> MessageRevisions => Set<MessageRevision>();
+    public DbSet<Reaction> Reactions => Set<Reaction>();
+    public DbSet<Mention> Mentions => Set<Mention>();
+    public DbSet<SavedMessage> SavedMessages => Set<SavedMessage>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
 
     protected override void OnModelCreating(ModelBuilder builder)

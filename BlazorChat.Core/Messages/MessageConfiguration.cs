@@ -17,6 +17,11 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         message.HasIndex(m => new { m.RoomId, m.Seq }).IsUnique();
         // Idempotent sends: one stored message per sender and client message id.
         message.HasIndex(m => new { m.AuthorId, m.ClientMessageId }).IsUnique();
+        message.Property(m => m.DeleteReason).HasMaxLength(Message.ReasonMaxLength);
+        // Thread panels read replies by root in order.
+        message.HasIndex(m => new { m.ThreadRootId, m.Seq });
+        message.HasIndex(m => new { m.RoomId, m.PinnedAt });
+        message.HasOne<Message>().WithMany().HasForeignKey(m => m.ThreadRootId).OnDelete(DeleteBehavior.Restrict);
         message.HasOne<Room>().WithMany().HasForeignKey(m => m.RoomId).OnDelete(DeleteBehavior.Cascade);
         message.HasOne<ChatUser>().WithMany().HasForeignKey(m => m.AuthorId).OnDelete(DeleteBehavior.Restrict);
     }

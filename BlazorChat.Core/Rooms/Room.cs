@@ -42,6 +42,14 @@ public class Room
     /// </summary>
     public long LastSeq { get; set; }
 
+    /// <summary>
+    /// For a direct message, the two member ids in a fixed order ("smaller:larger"), unique, so a
+    /// pair has exactly one direct conversation. Null for every other kind.
+    /// </summary>
+    public string? DirectKey { get; set; }
+
+    public const int DirectKeyMaxLength = 80;
+
     public List<RoomMember> Members { get; set; } = [];
 
     public bool IsListedInDirectory => Kind == RoomKind.PublicChannel && !IsArchived;

@@ -14,6 +14,8 @@ internal sealed class RoomConfiguration : IEntityTypeConfiguration<Room>
         room.Property(r => r.Name).HasMaxLength(Room.NameMaxLength).IsRequired();
         room.Property(r => r.Topic).HasMaxLength(Room.TopicMaxLength).IsRequired();
         room.HasIndex(r => r.Slug).IsUnique();
+        room.Property(r => r.DirectKey).HasMaxLength(Room.DirectKeyMaxLength);
+        room.HasIndex(r => r.DirectKey).IsUnique();
         room.HasIndex(r => new { r.Kind, r.Name });
         room.HasOne<ChatUser>().WithMany().HasForeignKey(r => r.CreatedById).OnDelete(DeleteBehavior.Restrict);
     }

@@ -6,7 +6,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace BlazorChat.Core.Data.Migrations;
 
 /// <summary>
-/// The first schema: Identity (version 3, with passkeys), rooms, room members and messages.
+/// The first schema: Identity (version 3, with passkeys), rooms, members, messages with their
+/// revisions, reactions, mentions and saves, and the audit log.
 /// Provider-neutral except the passkey data column, which PostgreSQL stores as jsonb.
 /// </summary>
 [DbContext(typeof(ChatDbContext))]
@@ -149,6 +150,24 @@ public sealed class InitialSchema : Migration
             });
 
         migrationBuilder.CreateTable(
+            name: "AuditEntries",
+            columns: table => new
+            {
+                Id = table.Column<Guid>(nullable: false),
+                ActorId = table.Column<Guid>(nullable: false),
+                Action = table.Column<string>(maxLength: 64, nullable: false),
+                Target = table.Column<string>(maxLength: 200, nullable: false),
+                RoomId = table.Column<Guid>(nullable: true),
+                Reason = table.Column<string>(maxLength: 500, nullable: true),
+                CreatedAt = table.Column<DateTimeOffset>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                table.ForeignKey("FK_AuditEntries_AspNetUsers_ActorId", x => x.ActorId, "AspNetUsers", "Id", onDelete: ReferentialAction.Restrict);
+            });
+
+        migrationBuilder.CreateTable(
             name: "Rooms",
             columns: table => new
             {
@@ -164,6 +183,7 @@ public sealed class InitialSchema : Migration
                 MemberLimit = table.Column<int>(nullable: false),
                 RetentionDays = table.Column<int>(nullable: true),
                 LastSeq = table.Column<long>(nullable: false),
+                DirectKey = table.Column<string>(maxLength: 80, nullable: true),
             },
             constraints: table =>
             {
@@ -185,11 +205,21 @@ public sealed class InitialSchema : Migration
                 CreatedAt = table.Column<DateTimeOffset>(nullable: false),
                 EditedAt = table.Column<DateTimeOffset>(nullable: true),
                 DeletedAt = table.Column<DateTimeOffset>(nullable: true),
+                DeletedById = table.Column<Guid>(nullable: true),
+                DeleteReason = table.Column<string>(maxLength: 500, nullable: true),
+                ThreadRootId = table.Column<Guid>(nullable: true),
+                ReplyCount = table.Column<int>(nullable: false),
+                LastReplyAt = table.Column<DateTimeOffset>(nullable: true),
+                QuotedMessageId = table.Column<Guid>(nullable: true),
+                PinnedAt = table.Column<DateTimeOffset>(nullable: true),
+                PinnedById = table.Column<Guid>(nullable: true),
+                MentionsRoom = table.Column<bool>(nullable: false),
             },
             constraints: table =>
             {
                 table.PrimaryKey("PK_Messages", x => x.Id);
                 table.ForeignKey("FK_Messages_AspNetUsers_AuthorId", x => x.AuthorId, "AspNetUsers", "Id", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey("FK_Messages_Messages_ThreadRootId", x => x.ThreadRootId, "Messages", "Id", onDelete: ReferentialAction.Restrict);
                 table.ForeignKey("FK_Messages_Rooms_RoomId", x => x.RoomId, "Rooms", "Id", onDelete: ReferentialAction.Cascade);
             });
 
@@ -212,6 +242,69 @@ public sealed class InitialSchema : Migration
                 table.ForeignKey("FK_RoomMembers_Rooms_RoomId", x => x.RoomId, "Rooms", "Id", onDelete: ReferentialAction.Cascade);
             });
 
+        migrationBuilder.CreateTable(
+            name: "Mentions",
+            columns: table => new
+            {
+                MessageId = table.Column<Guid>(nullable: false),
+                UserId = table.Column<Guid>(nullable: false),
+                RoomId = table.Column<Guid>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_Mentions", x => new { x.MessageId, x.UserId });
+                table.ForeignKey("FK_Mentions_AspNetUsers_UserId", x => x.UserId, "AspNetUsers", "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey("FK_Mentions_Messages_MessageId", x => x.MessageId, "Messages", "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey("FK_Mentions_Rooms_RoomId", x => x.RoomId, "Rooms", "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "MessageRevisions",
+            columns: table => new
+            {
+                Id = table.Column<Guid>(nullable: false),
+                MessageId = table.Column<Guid>(nullable: false),
+                Body = table.Column<string>(maxLength: 10000, nullable: false),
+                BodyHtml = table.Column<string>(nullable: false),
+                ReplacedAt = table.Column<DateTimeOffset>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_MessageRevisions", x => x.Id);
+                table.ForeignKey("FK_MessageRevisions_Messages_MessageId", x => x.MessageId, "Messages", "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "Reactions",
+            columns: table => new
+            {
+                MessageId = table.Column<Guid>(nullable: false),
+                UserId = table.Column<Guid>(nullable: false),
+                Emoji = table.Column<string>(maxLength: 64, nullable: false),
+                CreatedAt = table.Column<DateTimeOffset>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_Reactions", x => new { x.MessageId, x.UserId, x.Emoji });
+                table.ForeignKey("FK_Reactions_AspNetUsers_UserId", x => x.UserId, "AspNetUsers", "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey("FK_Reactions_Messages_MessageId", x => x.MessageId, "Messages", "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "SavedMessages",
+            columns: table => new
+            {
+                UserId = table.Column<Guid>(nullable: false),
+                MessageId = table.Column<Guid>(nullable: false),
+                SavedAt = table.Column<DateTimeOffset>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_SavedMessages", x => new { x.UserId, x.MessageId });
+                table.ForeignKey("FK_SavedMessages_AspNetUsers_UserId", x => x.UserId, "AspNetUsers", "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey("FK_SavedMessages_Messages_MessageId", x => x.MessageId, "Messages", "Id", onDelete: ReferentialAction.Cascade);
+            });
+
         migrationBuilder.CreateIndex("IX_AspNetRoleClaims_RoleId", "AspNetRoleClaims", "RoleId");
         migrationBuilder.CreateIndex("RoleNameIndex", "AspNetRoles", "NormalizedName", unique: true);
         migrationBuilder.CreateIndex("IX_AspNetUserClaims_UserId", "AspNetUserClaims", "UserId");
@@ -220,12 +313,22 @@ public sealed class InitialSchema : Migration
         migrationBuilder.CreateIndex("IX_AspNetUserRoles_RoleId", "AspNetUserRoles", "RoleId");
         migrationBuilder.CreateIndex("EmailIndex", "AspNetUsers", "NormalizedEmail");
         migrationBuilder.CreateIndex("UserNameIndex", "AspNetUsers", "NormalizedUserName", unique: true);
+        migrationBuilder.CreateIndex("IX_AuditEntries_ActorId", "AuditEntries", "ActorId");
+        migrationBuilder.CreateIndex("IX_AuditEntries_RoomId", "AuditEntries", "RoomId");
+        migrationBuilder.CreateIndex("IX_Mentions_RoomId", "Mentions", "RoomId");
+        migrationBuilder.CreateIndex("IX_Mentions_UserId_MessageId", "Mentions", ["UserId", "MessageId"]);
+        migrationBuilder.CreateIndex("IX_MessageRevisions_MessageId", "MessageRevisions", "MessageId");
         migrationBuilder.CreateIndex("IX_Messages_AuthorId_ClientMessageId", "Messages", ["AuthorId", "ClientMessageId"], unique: true);
+        migrationBuilder.CreateIndex("IX_Messages_RoomId_PinnedAt", "Messages", ["RoomId", "PinnedAt"]);
         migrationBuilder.CreateIndex("IX_Messages_RoomId_Seq", "Messages", ["RoomId", "Seq"], unique: true);
+        migrationBuilder.CreateIndex("IX_Messages_ThreadRootId_Seq", "Messages", ["ThreadRootId", "Seq"]);
+        migrationBuilder.CreateIndex("IX_Reactions_UserId", "Reactions", "UserId");
         migrationBuilder.CreateIndex("IX_RoomMembers_UserId", "RoomMembers", "UserId");
         migrationBuilder.CreateIndex("IX_Rooms_CreatedById", "Rooms", "CreatedById");
+        migrationBuilder.CreateIndex("IX_Rooms_DirectKey", "Rooms", "DirectKey", unique: true);
         migrationBuilder.CreateIndex("IX_Rooms_Kind_Name", "Rooms", ["Kind", "Name"]);
         migrationBuilder.CreateIndex("IX_Rooms_Slug", "Rooms", "Slug", unique: true);
+        migrationBuilder.CreateIndex("IX_SavedMessages_MessageId", "SavedMessages", "MessageId");
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
