@@ -23,3 +23,9 @@ public sealed class ChatConflictException(string field, string message) : ChatEx
 {
     public string Field { get; } = field;
 }
+
+/// <summary>A limit was reached (rooms per user, messages per second); <see cref="RetryAfter"/> says when trying again can work.</summary>
+public sealed class ChatLimitException(string message, TimeSpan? retryAfter = null) : ChatException(message)
+{
+    public TimeSpan? RetryAfter { get; } = retryAfter;
+}

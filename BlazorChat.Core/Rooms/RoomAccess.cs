@@ -22,6 +22,40 @@ internal static class RoomAccess
         return (room, membership);
     }
 
+    /// <summary>
+    /// Loads the room and the caller's membership, refusing anyone who is not a member. Private
+    /// rooms look missing to outsiders; public ones ask them to join.
+    /// </summary>
+    public static async Task<(Room Room, RoomMember Membership)> RequireMemberAsync(
+        ChatDbContext db, Guid roomId, Guid userId, CancellationToken ct)
+    {
+        var (room, membership) = await RequireReadableAsync(db, roomId, userId, ct);
+        return membership is null
+            ? throw new ChatForbiddenException("Join the room first.")
+            : (room, membership);
+    }
+
+    /// <summary>Refuses unless <paramref name="membership"/> has at least <paramref name="role"/>.</summary>
+    public static void EnsureRole(RoomMember membership, RoomRole role, string whatFor)
+    {
+        if (membership.Role < role)
+            throw new ChatForbiddenException($"Only room {RoleName(role)}s and up can {whatFor}.");
+    }
+
+    /// <summary>Refuses changes to an archived room.</summary>
+    public static void EnsureNotArchived(Room room)
+    {
+        if (room.IsArchived) throw new ChatForbiddenException("This room is archived; it can be read but not changed.");
+    }
+
+    public static string RoleName(RoomRole role) => role switch
+    {
+        RoomRole.Owner => "owner",
+        RoomRole.Admin => "admin",
+        RoomRole.Moderator => "moderator",
+        _ => "member",
+    };
+
     /// <summary>Checks that <paramref name="membership"/> allows posting in <paramref name="room"/>.</summary>
     public static void EnsureCanPost(Room room, RoomMember? membership)
     {

@@ -6,7 +6,7 @@ namespace BlazorChat.E2E.Infrastructure;
 /// A person using BlazorChat in their own browser context, driven only through the roles and
 /// accessible names of the test contract (PRODUCT.md).
 /// </summary>
-public sealed class ChatMember : IAsyncDisposable
+public sealed partial class ChatMember : IAsyncDisposable
 {
     private readonly IBrowserContext _context;
 
