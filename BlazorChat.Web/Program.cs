@@ -1,7 +1,12 @@
 using BlazorChat.Core;
 using BlazorChat.Web;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    // Published output carries its wwwroot beside the app; find it from any working directory.
+    ContentRootPath = Directory.Exists(Path.Combine(AppContext.BaseDirectory, "wwwroot")) ? AppContext.BaseDirectory : null,
+});
 
 builder.AddChatCore();
 builder.AddChatWeb();

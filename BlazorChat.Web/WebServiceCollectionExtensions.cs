@@ -6,6 +6,7 @@ using BlazorChat.Web.Components.Account;
 using BlazorChat.Web.Components.Shared;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Radzen;
 
@@ -66,7 +67,7 @@ public static class WebServiceCollectionExtensions
             .SetApplicationName("BlazorChat")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.GetDataDirectory(), "keys")));
 
-        services.AddHealthChecks();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return builder;
     }
 
@@ -89,8 +90,9 @@ public static class WebServiceCollectionExtensions
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
-        app.MapHealthChecks("/health/live");
-        app.MapHealthChecks("/health/ready");
+        // Live: the process answers. Ready: it can also do its work (database reachable).
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         return app;
     }
 }

@@ -36,9 +36,7 @@ public sealed class MarkdownRenderer
                 case LinkInline link:
                     SecureLink(link);
                     break;
-                case AutolinkInline autolink when autolink.IsEmail:
-                    break;
-                case AutolinkInline autolink when !IsAllowed(autolink.Url):
+                case AutolinkInline autolink when !autolink.IsEmail && !IsAllowed(autolink.Url):
                     autolink.ReplaceBy(new LiteralInline(autolink.Url));
                     break;
                 case AutolinkInline autolink:
