@@ -57,6 +57,11 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<RoomService>();
         services.AddSingleton<MessageService>();
+        services.AddSingleton<MessageEditing>();
+        services.AddSingleton<ReactionService>();
+        services.AddSingleton<PinService>();
+        services.AddSingleton<SavedMessageService>();
+        services.AddSingleton<MentionService>();
         services.AddScoped<AccountService>();
         services.AddHostedService<DatabaseMigrator>();
         return builder;
