@@ -1,6 +1,9 @@
 using BlazorChat.Core.Data;
 using BlazorChat.Core.Events;
 using BlazorChat.Core.Messages;
+using BlazorChat.Core.Presence;
+using BlazorChat.Core.ReadState;
+using BlazorChat.Core.Typing;
 using BlazorChat.Core.Rooms;
 using BlazorChat.Core.Users;
 using Microsoft.AspNetCore.Identity;
@@ -57,6 +60,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<RoomService>();
         services.AddSingleton<MessageService>();
+        services.AddSingleton<TypingService>();
+        services.AddSingleton<ReadStateService>();
+        services.AddSingleton<PresenceTracker>();
+        services.AddHostedService(sp => sp.GetRequiredService<PresenceTracker>());
         services.AddScoped<AccountService>();
         services.AddHostedService<DatabaseMigrator>();
         return builder;
