@@ -1,6 +1,9 @@
 using BlazorChat.Core.Data;
 using BlazorChat.Core.Events;
 using BlazorChat.Core.Messages;
+using BlazorChat.Core.Presence;
+using BlazorChat.Core.ReadState;
+using BlazorChat.Core.Typing;
 using BlazorChat.Core.Rooms;
 using BlazorChat.Core.Users;
 using Microsoft.AspNetCore.Identity;
@@ -62,6 +65,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<PinService>();
         services.AddSingleton<SavedMessageService>();
         services.AddSingleton<MentionService>();
+        services.AddSingleton<TypingService>();
+        services.AddSingleton<ReadStateService>();
+        services.AddSingleton<PresenceTracker>();
+        services.AddHostedService(sp => sp.GetRequiredService<PresenceTracker>());
         services.AddScoped<AccountService>();
         services.AddHostedService<DatabaseMigrator>();
         return builder;
