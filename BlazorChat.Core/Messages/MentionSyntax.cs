@@ -90,7 +90,11 @@ internal static partial class MentionSyntax
     /// </summary>
     private static List<LiteralInline> MentionableLiterals(MarkdownDocument document)
     {
-        var containers = document.Descendants<ContainerInline>()
+        // Each leaf block (paragraph, heading, table cell) holds its text under a root container
+        // that Descendants does not list itself; code blocks have none.
+        var containers = document.Descendants<LeafBlock>()
+            .Select(b => b.Inline).OfType<ContainerInline>()
+            .SelectMany(root => root.Descendants<ContainerInline>().Prepend(root))
             .Where(c => c is not LinkInline && !c.FindParentOfType<LinkInline>().Any())
             .ToList();
         var literals = new List<LiteralInline>();
