@@ -98,7 +98,7 @@ internal static class LinkedMessages
     {
         var ids = await page.Select(m => m.Id).ToListAsync(ct);
         if (ids.Count == 0) return [];
-        var views = (await MessageViews.LoadAsync(db, db.Messages.Where(m => ids.Contains(m.Id)), markdown, ct)).ToDictionary(v => v.Id);
+        var views = (await MessageViewLoader.LoadAsync(db, db.Messages.Where(m => ids.Contains(m.Id)), markdown, ct)).ToDictionary(v => v.Id);
         var roomIds = views.Values.Select(v => v.RoomId).Distinct().ToList();
         var rooms = await db.Rooms.AsNoTracking().Where(r => roomIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => (r.Slug, r.Name), ct);
         return [.. ids.Where(views.ContainsKey).Select(id => views[id]).Select(v => new LinkedMessage(v, rooms[v.RoomId].Slug, rooms[v.RoomId].Name))];

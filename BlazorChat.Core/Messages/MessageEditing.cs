@@ -24,7 +24,7 @@ public sealed class MessageEditing(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (message, room, membership) = await MessageAccess.RequireReadableAsync(db, messageId, editorId, ct);
         MessageAccess.Allow(MessageRules.WhyCannotEdit(editorId, membership?.Role, room.IsArchived, message.AuthorId, message.DeletedAt is not null));
-        if (message.Body == body) return await MessageViews.LoadOneAsync(db, messageId, markdown, ct);
+        if (message.Body == body) return await MessageViewLoader.LoadOneAsync(db, messageId, markdown, ct);
 
         var prepared = await MentionResolution.PrepareAsync(db, markdown, room.Id, editorId, membership!.Role, body, ct);
         var now = clock.GetUtcNow();
@@ -47,7 +47,7 @@ public sealed class MessageEditing(
         db.Mentions.AddRange(newlyMentioned.Select(id => new Mention { MessageId = messageId, UserId = id, RoomId = room.Id }));
         await db.SaveChangesAsync(ct);
 
-        var view = await MessageViews.LoadOneAsync(db, messageId, markdown, ct);
+        var view = await MessageViewLoader.LoadOneAsync(db, messageId, markdown, ct);
         await bus.PublishAsync(new MessageChanged(view), ct);
         foreach (var userId in newlyMentioned)
             await bus.PublishAsync(new MentionReceived(userId, new LinkedMessage(view, room.Slug, room.Name)), ct);
@@ -64,7 +64,7 @@ public sealed class MessageEditing(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (message, room, membership) = await MessageAccess.RequireReadableAsync(db, messageId, actorId, ct);
-        if (message.DeletedAt is not null && membership is not null) return await MessageViews.LoadOneAsync(db, messageId, markdown, ct);
+        if (message.DeletedAt is not null && membership is not null) return await MessageViewLoader.LoadOneAsync(db, messageId, markdown, ct);
         MessageAccess.Allow(MessageRules.WhyCannotDelete(actorId, membership?.Role, room.IsArchived, message.AuthorId, message.DeletedAt is not null));
 
         var now = clock.GetUtcNow();
@@ -83,7 +83,7 @@ public sealed class MessageEditing(
         message.PinnedById = null;
         await db.SaveChangesAsync(ct);
 
-        var view = await MessageViews.LoadOneAsync(db, messageId, markdown, ct);
+        var view = await MessageViewLoader.LoadOneAsync(db, messageId, markdown, ct);
         await bus.PublishAsync(new MessageChanged(view), ct);
         return view;
     }

@@ -94,10 +94,10 @@ public sealed class MessageService(
             }
         }
 
-        var view = await MessageViews.LoadOneAsync(db, message.Id, markdown, ct);
+        var view = await MessageViewLoader.LoadOneAsync(db, message.Id, markdown, ct);
         await bus.PublishAsync(new MessagePosted(view), ct);
         if (threadRootId is { } changedRoot)
-            await bus.PublishAsync(new MessageChanged(await MessageViews.LoadOneAsync(db, changedRoot, markdown, ct)), ct);
+            await bus.PublishAsync(new MessageChanged(await MessageViewLoader.LoadOneAsync(db, changedRoot, markdown, ct)), ct);
         foreach (var userId in prepared.MentionedUserIds)
             await bus.PublishAsync(new MentionReceived(userId, new LinkedMessage(view, room.Slug, room.Name)), ct);
         return view;
@@ -113,7 +113,7 @@ public sealed class MessageService(
         limit = Math.Clamp(limit, 1, 200);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await RoomAccess.RequireReadableAsync(db, roomId, viewerId, ct);
-        return await MessageViews.LoadAsync(db, db.Messages.Where(m => m.RoomId == roomId && m.Seq < beforeSeq).OrderByDescending(m => m.Seq).Take(limit), markdown, ct);
+        return await MessageViewLoader.LoadAsync(db, db.Messages.Where(m => m.RoomId == roomId && m.Seq < beforeSeq).OrderByDescending(m => m.Seq).Take(limit), markdown, ct);
     }
 
     /// <summary>Up to <paramref name="limit"/> messages with <c>Seq</c> above <paramref name="afterSeq"/>, oldest first: what a view missed.</summary>
@@ -122,7 +122,7 @@ public sealed class MessageService(
         limit = Math.Clamp(limit, 1, 500);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await RoomAccess.RequireReadableAsync(db, roomId, viewerId, ct);
-        return await MessageViews.LoadAsync(db, db.Messages.Where(m => m.RoomId == roomId && m.Seq > afterSeq).OrderBy(m => m.Seq).Take(limit), markdown, ct);
+        return await MessageViewLoader.LoadAsync(db, db.Messages.Where(m => m.RoomId == roomId && m.Seq > afterSeq).OrderBy(m => m.Seq).Take(limit), markdown, ct);
     }
 
     /// <summary>
@@ -139,7 +139,7 @@ public sealed class MessageService(
         var older = db.Messages.Where(m => m.RoomId == roomId && m.Seq < seq).OrderByDescending(m => m.Seq).Take(before).Select(m => m.Id);
         var rest = db.Messages.Where(m => m.RoomId == roomId && m.Seq >= seq).OrderBy(m => m.Seq).Take(after + 1).Select(m => m.Id);
         var ids = (await older.ToListAsync(ct)).Concat(await rest.ToListAsync(ct)).ToList();
-        return await MessageViews.LoadAsync(db, db.Messages.Where(m => ids.Contains(m.Id)), markdown, ct);
+        return await MessageViewLoader.LoadAsync(db, db.Messages.Where(m => ids.Contains(m.Id)), markdown, ct);
     }
 
     /// <summary>
@@ -152,7 +152,7 @@ public sealed class MessageService(
         var (message, _, _) = await MessageAccess.RequireReadableAsync(db, rootId, viewerId, ct);
         var root = message.ThreadRootId ?? message.Id;
         var replies = db.Messages.Where(m => m.ThreadRootId == root).OrderBy(m => m.Seq).Take(ThreadLimit);
-        return new ThreadView(await MessageViews.LoadOneAsync(db, root, markdown, ct), await MessageViews.LoadAsync(db, replies, markdown, ct));
+        return new ThreadView(await MessageViewLoader.LoadOneAsync(db, root, markdown, ct), await MessageViewLoader.LoadAsync(db, replies, markdown, ct));
     }
 
     /// <summary>Trims a body and checks its length; the same rule for sending and editing.</summary>
@@ -185,6 +185,6 @@ public sealed class MessageService(
     }
 
     private async Task<MessageView?> FindSentAsync(ChatDbContext db, Guid authorId, Guid clientMessageId, CancellationToken ct) =>
-        (await MessageViews.LoadAsync(db, db.Messages.Where(m => m.AuthorId == authorId && m.ClientMessageId == clientMessageId), markdown, ct))
+        (await MessageViewLoader.LoadAsync(db, db.Messages.Where(m => m.AuthorId == authorId && m.ClientMessageId == clientMessageId), markdown, ct))
         .SingleOrDefault();
 }

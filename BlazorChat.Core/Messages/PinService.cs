@@ -29,7 +29,7 @@ public sealed class PinService(
         var pinned = db.Messages.Where(m => m.RoomId == roomId && m.PinnedAt != null && m.DeletedAt == null)
             .OrderByDescending(m => m.Seq).Take(PinnedLimit);
         // Ordered by pin time in memory: SQLite cannot order by time, and the list is short.
-        return [.. (await MessageViews.LoadAsync(db, pinned, markdown, ct)).OrderByDescending(m => m.PinnedAt)];
+        return [.. (await MessageViewLoader.LoadAsync(db, pinned, markdown, ct)).OrderByDescending(m => m.PinnedAt)];
     }
 
     private async Task<MessageView> SetPinnedAsync(Guid actorId, Guid messageId, bool pinned, CancellationToken ct)
@@ -37,13 +37,13 @@ public sealed class PinService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (message, room, membership) = await MessageAccess.RequireReadableAsync(db, messageId, actorId, ct);
         MessageAccess.Allow(MessageRules.WhyCannotPin(membership?.Role, room.IsArchived, pinned && message.DeletedAt is not null));
-        if ((message.PinnedAt is not null) == pinned) return await MessageViews.LoadOneAsync(db, messageId, markdown, ct);
+        if ((message.PinnedAt is not null) == pinned) return await MessageViewLoader.LoadOneAsync(db, messageId, markdown, ct);
 
         message.PinnedAt = pinned ? clock.GetUtcNow() : null;
         message.PinnedById = pinned ? actorId : null;
         await db.SaveChangesAsync(ct);
 
-        var view = await MessageViews.LoadOneAsync(db, messageId, markdown, ct);
+        var view = await MessageViewLoader.LoadOneAsync(db, messageId, markdown, ct);
         await bus.PublishAsync(new MessageChanged(view), ct);
         return view;
     }

@@ -49,7 +49,7 @@ public sealed class ReactionService(
             await transaction.CommitAsync(ct);
         }
 
-        var view = await MessageViews.LoadOneAsync(db, messageId, markdown, ct);
+        var view = await MessageViewLoader.LoadOneAsync(db, messageId, markdown, ct);
         await bus.PublishAsync(new MessageChanged(view), ct);
         return view;
     }

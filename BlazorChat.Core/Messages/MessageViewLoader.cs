@@ -7,7 +7,7 @@ namespace BlazorChat.Core.Messages;
 /// Turns stored messages into <see cref="MessageView"/>s: authors, quoted snippets and reactions
 /// in three queries per batch, whatever its size. Deleted messages lose body, quote and reactions.
 /// </summary>
-internal static class MessageViews
+internal static class MessageViewLoader
 {
     /// <summary>Views of <paramref name="messages"/>, in <c>Seq</c> order within each room.</summary>
     public static async Task<List<MessageView>> LoadAsync(ChatDbContext db, IQueryable<Message> messages, MarkdownRenderer markdown, CancellationToken ct)
