@@ -13,6 +13,17 @@ namespace BlazorChat.E2E.Infrastructure;
 /// <summary>What a person does with messages: act on them, react, reply in threads, scroll history.</summary>
 public sealed partial class ChatMember
 {
+    /// <summary>Two new people in a new public room named <paramref name="roomPrefix"/> plus a suffix: "alice" creates it, "bob" joins it from the directory.</summary>
+    public static async Task<(ChatMember Alice, ChatMember Bob)> AliceAndBobInNewRoomAsync(IBrowser browser, AppServer server, string roomPrefix)
+    {
+        var alice = await RegisterAsync(browser, server, "alice");
+        var bob = await RegisterAsync(browser, server, "bob");
+        var room = $"{roomPrefix} {Guid.NewGuid().ToString("N")[..6]}";
+        await alice.CreateRoomAsync(room);
+        await bob.JoinFromDirectoryAsync(room);
+        return (alice, bob);
+    }
+
     /// <summary>The room's own message box (the thread panel has another one, "Message thread").</summary>
     public ILocator RoomComposer => Page.GetByRole(AriaRole.Textbox, new() { NameRegex = new Regex("^Message (?!thread$)") });
 

@@ -6,19 +6,13 @@ namespace BlazorChat.E2E.Messages;
 [Collection(ChatCollection.Name)]
 public sealed class EditingAndDeleting(BrowserFixture browser, ServerFixture server)
 {
-    private async Task<(ChatMember Alice, ChatMember Bob)> TwoMembersAsync(string room)
-    {
-        var alice = await ChatMember.RegisterAsync(browser.Browser, server.Server, "alice");
-        var bob = await ChatMember.RegisterAsync(browser.Browser, server.Server, "bob");
-        await alice.CreateRoomAsync(room);
-        await bob.JoinFromDirectoryAsync(room);
-        return (alice, bob);
-    }
+    private Task<(ChatMember Alice, ChatMember Bob)> TwoMembersAsync(string room) =>
+        ChatMember.AliceAndBobInNewRoomAsync(browser.Browser, server.Server, room);
 
     [Fact]
     public async Task An_edit_and_a_delete_are_seen_live_by_another_member()
     {
-        var (alice, bob) = await TwoMembersAsync($"Edits {Guid.NewGuid().ToString("N")[..6]}");
+        var (alice, bob) = await TwoMembersAsync("Edits");
         await using var _ = alice;
         await using var __ = bob;
         await alice.SendAsync("The plan is in teh doc");
@@ -46,7 +40,7 @@ public sealed class EditingAndDeleting(BrowserFixture browser, ServerFixture ser
     [Fact]
     public async Task A_member_sees_no_edit_or_delete_on_someone_elses_message()
     {
-        var (alice, bob) = await TwoMembersAsync($"Not mine {Guid.NewGuid().ToString("N")[..6]}");
+        var (alice, bob) = await TwoMembersAsync("Not mine");
         await using var _ = alice;
         await using var __ = bob;
         await alice.SendAsync("Owner's announcement");
@@ -63,7 +57,7 @@ public sealed class EditingAndDeleting(BrowserFixture browser, ServerFixture ser
     [Fact]
     public async Task The_room_owner_deletes_a_members_message_only_with_a_reason()
     {
-        var (alice, bob) = await TwoMembersAsync($"Moderation {Guid.NewGuid().ToString("N")[..6]}");
+        var (alice, bob) = await TwoMembersAsync("Moderation");
         await using var _ = alice;
         await using var __ = bob;
         await bob.SendAsync("Buy cheap watches");

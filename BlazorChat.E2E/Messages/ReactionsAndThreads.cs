@@ -9,11 +9,9 @@ public sealed class ReactionsAndThreads(BrowserFixture browser, ServerFixture se
     [Fact]
     public async Task A_reaction_toggled_by_one_member_appears_and_disappears_for_another()
     {
-        await using var alice = await ChatMember.RegisterAsync(browser.Browser, server.Server, "alice");
-        await using var bob = await ChatMember.RegisterAsync(browser.Browser, server.Server, "bob");
-        var room = $"Reactions {Guid.NewGuid().ToString("N")[..6]}";
-        await alice.CreateRoomAsync(room);
-        await bob.JoinFromDirectoryAsync(room);
+        var (alice, bob) = await ChatMember.AliceAndBobInNewRoomAsync(browser.Browser, server.Server, "Reactions");
+        await using var _ = alice;
+        await using var __ = bob;
         await bob.SendAsync("Shall we ship on Friday?");
 
         await alice.ReactAsync("ship on Friday", "thumbsup");
@@ -37,11 +35,9 @@ public sealed class ReactionsAndThreads(BrowserFixture browser, ServerFixture se
     [Fact]
     public async Task A_thread_reply_is_counted_live_on_the_root_and_stays_out_of_the_timeline()
     {
-        await using var alice = await ChatMember.RegisterAsync(browser.Browser, server.Server, "alice");
-        await using var bob = await ChatMember.RegisterAsync(browser.Browser, server.Server, "bob");
-        var room = $"Threads {Guid.NewGuid().ToString("N")[..6]}";
-        await alice.CreateRoomAsync(room);
-        await bob.JoinFromDirectoryAsync(room);
+        var (alice, bob) = await ChatMember.AliceAndBobInNewRoomAsync(browser.Browser, server.Server, "Threads");
+        await using var _ = alice;
+        await using var __ = bob;
         await alice.SendAsync("Who reviews the release notes?");
         await Expect(bob.Message("release notes")).ToBeVisibleAsync();
 
@@ -65,11 +61,9 @@ public sealed class ReactionsAndThreads(BrowserFixture browser, ServerFixture se
     [Fact]
     public async Task A_member_mentions_another_with_autocomplete_and_the_mention_is_listed_for_them()
     {
-        await using var alice = await ChatMember.RegisterAsync(browser.Browser, server.Server, "alice");
-        await using var bob = await ChatMember.RegisterAsync(browser.Browser, server.Server, "bob");
-        var room = $"Mentions {Guid.NewGuid().ToString("N")[..6]}";
-        await alice.CreateRoomAsync(room);
-        await bob.JoinFromDirectoryAsync(room);
+        var (alice, bob) = await ChatMember.AliceAndBobInNewRoomAsync(browser.Browser, server.Server, "Mentions");
+        await using var _ = alice;
+        await using var __ = bob;
 
         await alice.Composer.PressSequentiallyAsync($"Thanks @{bob.Username[..6]}");
         var suggestions = alice.Page.GetByRole(AriaRole.Listbox, new() { Name = "Mention suggestions" });
