@@ -1,6 +1,9 @@
 using BlazorChat.Core.Data;
 using BlazorChat.Core.Events;
 using BlazorChat.Core.Messages;
+using BlazorChat.Core.Presence;
+using BlazorChat.Core.ReadState;
+using BlazorChat.Core.Typing;
 using BlazorChat.Core.Rooms;
 using BlazorChat.Core.Users;
 using Microsoft.AspNetCore.Identity;
@@ -59,6 +62,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<RoomService>();
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<MessageService>();
+        services.AddSingleton<TypingService>();
+        services.AddSingleton<ReadStateService>();
+        services.AddSingleton<PresenceTracker>();
+        services.AddHostedService(sp => sp.GetRequiredService<PresenceTracker>());
         services.AddScoped<AccountService>();
         services.AddHostedService<DatabaseMigrator>();
         return builder;

@@ -3,6 +3,8 @@ using BlazorChat.Core.Data;
 using BlazorChat.Core.Users;
 using BlazorChat.Web.Components;
 using BlazorChat.Web.Components.Account;
+using BlazorChat.Web.Components.Presence;
+using BlazorChat.Web.Components.ReadState;
 using BlazorChat.Web.Components.Shared;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -31,6 +33,8 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddScoped<ViewerClock>();
+        services.AddScoped<ViewerActivity>();
+        services.AddScoped<UnreadTracker>();
 
         services.AddAuthentication(options =>
             {

@@ -40,6 +40,8 @@ public class ChatDbContext(DbContextOptions<ChatDbContext> options)
         builder.Entity<ChatUser>(user =>
         {
             user.Property(u => u.DisplayName).HasMaxLength(64).IsRequired();
+            // One account per email address, enforced by the database (Identity only checks before inserting).
+            user.HasIndex(u => u.NormalizedEmail).HasDatabaseName("EmailIndex").IsUnique();
         });
         builder.ApplyConfigurationsFromAssembly(typeof(ChatDbContext).Assembly);
     }

@@ -15,5 +15,6 @@ public static class Topics
 {
     public static string Room(Guid roomId) => $"room:{roomId:N}";
     public static string User(Guid userId) => $"user:{userId:N}";
+    public static string Presence(Guid userId) => $"presence:{userId:N}";
     public const string Directory = "directory";
 }

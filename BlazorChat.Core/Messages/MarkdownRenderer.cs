@@ -58,6 +58,11 @@ public sealed class MarkdownRenderer
         if (!IsAllowed(link.Url))
         {
             // Keep what the author wrote as text; drop the target.
+            if (link.IsAutoLink)
+            {
+                link.ReplaceBy(new LiteralInline(link.Url ?? ""), copyChildren: false);
+                return;
+            }
             var container = new ContainerInline();
             if (link.FirstChild is null) container.AppendChild(new LiteralInline(link.Url ?? ""));
             else while (link.FirstChild is { } child) { child.Remove(); container.AppendChild(child); }

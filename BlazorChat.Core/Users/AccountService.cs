@@ -37,7 +37,19 @@ public sealed class AccountService(UserManager<ChatUser> users, IDbContextFactor
             DisplayName = username,
             CreatedAt = clock.GetUtcNow(),
         };
-        var created = await users.CreateAsync(user, password);
+        IdentityResult created;
+        try
+        {
+            created = await users.CreateAsync(user, password);
+        }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+        {
+            // Someone registered the same name or email between our check and our insert.
+            if (await users.FindByNameAsync(username) is not null) Add("Username", "This username is taken.");
+            if (email.Length > 0 && await users.FindByEmailAsync(email) is not null) Add("Email", "An account with this email exists already.");
+            if (errors.Count == 0) Add("Username", "This username or email was just taken; try again.");
+            return Failed(errors);
+        }
         if (!created.Succeeded)
         {
             foreach (var error in created.Errors) Add(FieldOf(error), error.Description);

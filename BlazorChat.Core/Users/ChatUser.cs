@@ -9,4 +9,16 @@ public class ChatUser : IdentityUser<Guid>
     public string DisplayName { get; set; } = "";
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When the person last had BlazorChat open; updated when their last connection closes.</summary>
+    public DateTimeOffset? LastSeenAt { get; set; }
+
+    /// <summary>Privacy: others see this person as offline whatever their real state.</summary>
+    public bool HideOnlineStatus { get; set; }
+
+    /// <summary>Privacy: others do not see when this person was last seen.</summary>
+    public bool HideLastSeen { get; set; }
+
+    /// <summary>Set by the person: shown as "do not disturb", and notifications stay silent.</summary>
+    public bool DoNotDisturb { get; set; }
 }

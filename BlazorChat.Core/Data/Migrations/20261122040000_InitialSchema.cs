@@ -37,6 +37,10 @@ public sealed class InitialSchema : Migration
                 Id = table.Column<Guid>(nullable: false),
                 DisplayName = table.Column<string>(maxLength: 64, nullable: false),
                 CreatedAt = table.Column<DateTimeOffset>(nullable: false),
+                LastSeenAt = table.Column<DateTimeOffset>(nullable: true),
+                HideOnlineStatus = table.Column<bool>(nullable: false),
+                HideLastSeen = table.Column<bool>(nullable: false),
+                DoNotDisturb = table.Column<bool>(nullable: false),
                 UserName = table.Column<string>(maxLength: 256, nullable: true),
                 NormalizedUserName = table.Column<string>(maxLength: 256, nullable: true),
                 Email = table.Column<string>(maxLength: 256, nullable: true),
@@ -311,7 +315,7 @@ public sealed class InitialSchema : Migration
         migrationBuilder.CreateIndex("IX_AspNetUserLogins_UserId", "AspNetUserLogins", "UserId");
         migrationBuilder.CreateIndex("IX_AspNetUserPasskeys_UserId", "AspNetUserPasskeys", "UserId");
         migrationBuilder.CreateIndex("IX_AspNetUserRoles_RoleId", "AspNetUserRoles", "RoleId");
-        migrationBuilder.CreateIndex("EmailIndex", "AspNetUsers", "NormalizedEmail");
+        migrationBuilder.CreateIndex("EmailIndex", "AspNetUsers", "NormalizedEmail", unique: true);
         migrationBuilder.CreateIndex("UserNameIndex", "AspNetUsers", "NormalizedUserName", unique: true);
         migrationBuilder.CreateIndex("IX_AuditEntries_ActorId", "AuditEntries", "ActorId");
         migrationBuilder.CreateIndex("IX_AuditEntries_RoomId", "AuditEntries", "RoomId");

@@ -1,0 +1,43 @@
+using BlazorChat.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Xunit.Abstractions;
+
+namespace BlazorChat.Tests.Data;
+
+/// <summary>
+/// The hand-written migrations must build exactly the schema the EF model describes: a database
+/// built by <c>Migrate</c> is compared with one built by <c>EnsureCreated</c>, on each provider.
+/// When this fails, change the migration (or add one) until the two agree.
+/// </summary>
+public abstract class SchemaDrift(TestDatabase database, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task The_migrated_schema_matches_the_model()
+    {
+        await using var migratedHost = await ChatTestHost.CreateAsync(database, start: false, purpose: "migrated");
+        await using var modelHost = await ChatTestHost.CreateAsync(database, start: false, purpose: "model");
+        await using var migratedDb = await migratedHost.DbFactory.CreateDbContextAsync();
+        await using var modelDb = await modelHost.DbFactory.CreateDbContextAsync();
+
+        await migratedDb.Database.MigrateAsync();
+        (await modelDb.Database.EnsureCreatedAsync()).ShouldBeTrue();
+        var migrated = await DatabaseSchema.ReadAsync(migratedDb);
+        var model = await DatabaseSchema.ReadAsync(modelDb);
+
+        output.WriteLine($"{database}: {migrated.Count} schema facts from migrations, {model.Count} from the model.");
+        // The reader must have seen the real schema, or an empty comparison would pass.
+        foreach (var table in new[] { "AspNetUsers", "AspNetUserPasskeys", "Rooms", "RoomMembers", "Messages" })
+            migrated.ShouldContain($"{table}: table");
+        migrated.ShouldContain(f => f.StartsWith("Messages: index IX_Messages_RoomId_Seq", StringComparison.Ordinal) && f.Contains("UNIQUE"));
+        migrated.ShouldContain(f => f.StartsWith("AspNetUserPasskeys: column CredentialId", StringComparison.Ordinal));
+
+        var drift = DatabaseSchema.Describe(migrated, model);
+        if (drift.Length > 0)
+            Assert.Fail($"Schema drift on {database}: the database built by the migrations differs from the one EnsureCreated builds from the model." +
+                        $"{Environment.NewLine}{drift}");
+    }
+}
+
+public sealed class SchemaDrift_on_Sqlite(ITestOutputHelper output) : SchemaDrift(TestDatabase.Sqlite, output);
+
+public sealed class SchemaDrift_on_Postgres(ITestOutputHelper output) : SchemaDrift(TestDatabase.Postgres, output);

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace BlazorChat.Tests.Infrastructure;
+
+/// <summary>
+/// Renders a component to HTML with the framework's own static <see cref="HtmlRenderer"/> (the
+/// feed has no bUnit) and parses the result for DOM assertions.
+/// </summary>
+public sealed class ComponentRenderer : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly HtmlRenderer _renderer;
+
+    /// <param name="configure">Registers what the rendered components inject.</param>
+    public ComponentRenderer(Action<IServiceCollection>? configure = null)
+    {
+        var services = new ServiceCollection().AddLogging();
+        configure?.Invoke(services);
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        _renderer = new HtmlRenderer(_services, _services.GetRequiredService<ILoggerFactory>());
+    }
+
+    /// <summary>Renders <typeparamref name="TComponent"/> with <paramref name="parameters"/> and returns the body holding its markup.</summary>
+    public async Task<AngleSharp.Dom.IElement> RenderAsync<TComponent>(Dictionary<string, object?> parameters) where TComponent : IComponent
+    {
+        var html = await _renderer.Dispatcher.InvokeAsync(async () =>
+        {
+            var output = await _renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters));
+            return output.ToHtmlString();
+        });
+        return Html.Fragment(html);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _renderer.DisposeAsync();
+        await _services.DisposeAsync();
+    }
+}
