@@ -60,6 +60,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<RoomService>();
         services.AddSingleton<MessageService>();
+        services.AddSingleton<SendRateLimiter>();
         services.AddSingleton<TypingService>();
         services.AddSingleton<ReadStateService>();
         services.AddSingleton<PresenceTracker>();
