@@ -62,6 +62,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<RoomService>();
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<MessageService>();
+        services.AddSingleton<SendRateLimiter>();
         services.AddSingleton<TypingService>();
         services.AddSingleton<ReadStateService>();
         services.AddSingleton<PresenceTracker>();

@@ -7,6 +7,7 @@ using BlazorChat.Web.Components.Presence;
 using BlazorChat.Web.Components.ReadState;
 using BlazorChat.Web.Components.Shared;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
@@ -34,6 +35,8 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddScoped<ViewerClock>();
         services.AddScoped<ViewerActivity>();
+        services.AddScoped<CircuitConnection>();
+        services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<CircuitConnection>());
         services.AddScoped<UnreadTracker>();
 
         services.AddAuthentication(options =>

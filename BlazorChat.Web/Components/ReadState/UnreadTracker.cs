@@ -3,6 +3,7 @@ using BlazorChat.Core.Events;
 using BlazorChat.Core.Messages;
 using BlazorChat.Core.ReadState;
 using BlazorChat.Core.Rooms;
+using BlazorChat.Web.Components.Shared;
 
 namespace BlazorChat.Web.Components.ReadState;
 
@@ -11,7 +12,7 @@ namespace BlazorChat.Web.Components.ReadState;
 /// once; shortly after any change the room is recounted from the database, so the numbers never
 /// drift from the truth (deletes, reads in another tab, mentions, reconnects).
 /// </summary>
-public sealed class UnreadTracker(ReadStateService readState, RoomService rooms, IEventBus events, ILogger<UnreadTracker> logger) : IDisposable
+public sealed class UnreadTracker(ReadStateService readState, RoomService rooms, IEventBus events, CircuitConnection connection, ILogger<UnreadTracker> logger) : IDisposable
 {
     /// <summary>Bursts of news in one room are recounted once per this interval.</summary>
     public static readonly TimeSpan RecountDelay = TimeSpan.FromMilliseconds(400);
@@ -37,6 +38,7 @@ public sealed class UnreadTracker(ReadStateService readState, RoomService rooms,
         if (Interlocked.Exchange(ref _started, 1) == 1) return;
         _userId = userId;
         _userSubscription = events.Subscribe(Topics.User(userId), OnUserEventAsync);
+        connection.Reconnected += RecountAllAsync;
         foreach (var room in await rooms.ListMineAsync(userId)) Follow(room.Id);
         await RecountAllAsync();
     }
@@ -110,6 +112,7 @@ public sealed class UnreadTracker(ReadStateService readState, RoomService rooms,
 
     public void Dispose()
     {
+        connection.Reconnected -= RecountAllAsync;
         _userSubscription?.Dispose();
         foreach (var subscription in _roomSubscriptions.Values) subscription.Dispose();
         _roomSubscriptions.Clear();
