@@ -1,6 +1,7 @@
 using BlazorChat.Core.Data;
 using BlazorChat.Core.Events;
 using BlazorChat.Core.Messages;
+using BlazorChat.Core.Notifications;
 using BlazorChat.Core.Presence;
 using BlazorChat.Core.ReadState;
 using BlazorChat.Core.Typing;
@@ -65,6 +66,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SendRateLimiter>();
         services.AddSingleton<TypingService>();
         services.AddSingleton<ReadStateService>();
+        services.AddSingleton<NotificationPreferences>();
         services.AddSingleton<PresenceTracker>();
         services.AddHostedService(sp => sp.GetRequiredService<PresenceTracker>());
         services.AddScoped<AccountService>();
