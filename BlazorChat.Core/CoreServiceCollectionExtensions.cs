@@ -59,7 +59,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<InMemoryEventBus>();
         services.AddSingleton<IEventBus>(sp => sp.GetRequiredService<InMemoryEventBus>());
         services.AddSingleton<MarkdownRenderer>();
+        services.AddOptions<RoomLimits>().Bind(builder.Configuration.GetSection(RoomLimits.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<RoomService>();
+        services.AddSingleton<UserDirectory>();
         services.AddSingleton<MessageService>();
         services.AddSingleton<SendRateLimiter>();
         services.AddSingleton<TypingService>();
