@@ -40,8 +40,8 @@ public sealed partial class RoomService
             // Losing the race for the key means the other side just created it: the loop then finds it.
             if (!await TryInsertAsync(db, room, retry: attempt < 3, ct)) continue;
 
-            await bus.PublishAsync(new RoomJoined(userId, ListItem(room, otherName, 0)), ct);
-            await bus.PublishAsync(new RoomJoined(otherUserId, ListItem(room, people[userId], 0)), ct);
+            await bus.PublishAsync(new RoomJoined(userId, ListItem(room, otherName, 0, otherUserId)), ct);
+            await bus.PublishAsync(new RoomJoined(otherUserId, ListItem(room, people[userId], 0, userId)), ct);
             return ToView(room, RoomRole.Member, 0, otherName);
         }
     }

@@ -101,7 +101,12 @@ public sealed partial class RoomService(
                        where other.RoomId == m.RoomId && other.UserId != userId
                        select user.DisplayName).FirstOrDefault() ?? m.Room.Name
                     : m.Room.Name,
-                m.Room.Kind, m.Room.LastSeq, m.LastReadSeq))
+                m.Room.Kind, m.Room.LastSeq, m.LastReadSeq)
+            {
+                PeerId = m.Room.Kind == RoomKind.DirectMessage
+                    ? db.RoomMembers.Where(o => o.RoomId == m.RoomId && o.UserId != userId).Select(o => (Guid?)o.UserId).FirstOrDefault()
+                    : null,
+            })
             .ToListAsync(ct);
         items.Sort(RoomListItem.ByName);
         return items;
@@ -233,8 +238,8 @@ public sealed partial class RoomService(
         foreach (var userId in userIds) await bus.PublishAsync(eventFor(userId), ct);
     }
 
-    private static RoomListItem ListItem(Room room, string name, long lastRead) =>
-        new(room.Id, room.Slug, name, room.Kind, room.LastSeq, lastRead);
+    private static RoomListItem ListItem(Room room, string name, long lastRead, Guid? peerId = null) =>
+        new(room.Id, room.Slug, name, room.Kind, room.LastSeq, lastRead) { PeerId = peerId };
 
     private static RoomView ToView(Room room, RoomRole? role, long lastRead, string name) =>
         new(room.Id, room.Slug, name, room.Topic, room.Kind, room.IsArchived, room.LastSeq, role, lastRead, room.PostingPolicy, room.MemberLimit);

@@ -8,6 +8,9 @@ public sealed record RoomListItem(Guid Id, string Slug, string Name, RoomKind Ki
 {
     public long UnreadCount => Math.Max(0, LastSeq - LastReadSeq);
 
+    /// <summary>For a direct message, the other person (whose presence the sidebar shows).</summary>
+    public Guid? PeerId { get; init; }
+
     /// <summary>True for direct and group messages, which a sidebar lists apart from channels.</summary>
     public bool IsConversation => Kind is RoomKind.DirectMessage or RoomKind.GroupMessage;
 
