@@ -1,6 +1,7 @@
 using BlazorChat.Core.Data;
 using BlazorChat.Core.Events;
 using BlazorChat.Core.Messages;
+using BlazorChat.Core.Notifications;
 using BlazorChat.Core.Presence;
 using BlazorChat.Core.ReadState;
 using BlazorChat.Core.Typing;
@@ -58,15 +59,19 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<InMemoryEventBus>();
         services.AddSingleton<IEventBus>(sp => sp.GetRequiredService<InMemoryEventBus>());
         services.AddSingleton<MarkdownRenderer>();
+        services.AddOptions<RoomLimits>().Bind(builder.Configuration.GetSection(RoomLimits.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<RoomService>();
+        services.AddSingleton<UserDirectory>();
         services.AddSingleton<MessageService>();
         services.AddSingleton<MessageEditing>();
         services.AddSingleton<ReactionService>();
         services.AddSingleton<PinService>();
         services.AddSingleton<SavedMessageService>();
         services.AddSingleton<MentionService>();
+        services.AddSingleton<SendRateLimiter>();
         services.AddSingleton<TypingService>();
         services.AddSingleton<ReadStateService>();
+        services.AddSingleton<NotificationPreferences>();
         services.AddSingleton<PresenceTracker>();
         services.AddHostedService(sp => sp.GetRequiredService<PresenceTracker>());
         services.AddScoped<AccountService>();

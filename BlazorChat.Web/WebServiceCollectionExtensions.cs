@@ -3,8 +3,11 @@ using BlazorChat.Core.Data;
 using BlazorChat.Core.Users;
 using BlazorChat.Web.Components;
 using BlazorChat.Web.Components.Account;
+using BlazorChat.Web.Components.Presence;
+using BlazorChat.Web.Components.ReadState;
 using BlazorChat.Web.Components.Shared;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
@@ -31,6 +34,10 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddScoped<ViewerClock>();
+        services.AddScoped<ViewerActivity>();
+        services.AddScoped<CircuitConnection>();
+        services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<CircuitConnection>());
+        services.AddScoped<UnreadTracker>();
 
         services.AddAuthentication(options =>
             {

@@ -4,7 +4,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlazorChat.Core.Rooms;
 
-/// <summary>The one place that decides who may read and who may post in a room.</summary>
+/// <summary>Things a member may or may not do in a room, depending on the room and their role.</summary>
+public enum RoomAction
+{
+    Invite,
+    RemoveMember,
+    ChangeRole,
+    TransferOwnership,
+    EditSettings,
+    Archive,
+    Delete,
+    Leave,
+}
+
+/// <summary>The one place that decides who may read, post and manage a room.</summary>
 internal static class RoomAccess
 {
     /// <summary>
@@ -45,7 +58,7 @@ internal static class RoomAccess
     /// <summary>Refuses changes to an archived room.</summary>
     public static void EnsureNotArchived(Room room)
     {
-        if (room.IsArchived) throw new ChatForbiddenException("This room is archived; it can be read but not changed.");
+        if (room.IsArchived) throw new ChatForbiddenException(ArchivedRefusal);
     }
 
     public static string RoleName(RoomRole role) => role switch
@@ -59,9 +72,69 @@ internal static class RoomAccess
     /// <summary>Checks that <paramref name="membership"/> allows posting in <paramref name="room"/>.</summary>
     public static void EnsureCanPost(Room room, RoomMember? membership)
     {
-        if (membership is null) throw new ChatForbiddenException("Join the room to send messages.");
-        if (room.IsArchived) throw new ChatForbiddenException("This room is archived; it can be read but not written to.");
-        if (room.PostingPolicy == PostingPolicy.ModeratorsOnly && membership.Role < RoomRole.Moderator)
-            throw new ChatForbiddenException("Only moderators may post in this room.");
+        if (PostRefusal(room.IsArchived, room.PostingPolicy, membership?.Role) is { } refusal)
+            throw new ChatForbiddenException(refusal);
+    }
+
+    /// <summary>Why someone with <paramref name="role"/> (null: not a member) may not post, or null when they may.</summary>
+    public static string? PostRefusal(bool isArchived, PostingPolicy policy, RoomRole? role)
+    {
+        if (role is null) return "Join the room to send messages.";
+        if (isArchived) return "This room is archived; it can be read but not written to.";
+        if (policy == PostingPolicy.ModeratorsOnly && role < RoomRole.Moderator) return "Only moderators may post in this room.";
+        return null;
+    }
+
+    /// <summary>
+    /// Why someone with <paramref name="role"/> (null: not a member) may not do <paramref name="action"/>
+    /// in a room of this kind and state, or null when they may. Services throw it; views use it to
+    /// show only the actions a viewer can take.
+    /// </summary>
+    public static string? Refusal(RoomAction action, RoomKind kind, bool isArchived, RoomRole? role)
+    {
+        if (role is not { } r) return "Join the room first.";
+        var direct = kind == RoomKind.DirectMessage;
+        return action switch
+        {
+            RoomAction.Invite when direct => "A direct message is between two people; start a group message to include more.",
+            RoomAction.Invite when isArchived => "This room is archived; nobody can be added to it.",
+            RoomAction.Invite when kind == RoomKind.PrivateChannel && r < RoomRole.Moderator =>
+                "Only room moderators and up can invite people to a private channel.",
+            RoomAction.RemoveMember when direct => "Nobody can be removed from a direct message.",
+            RoomAction.RemoveMember when isArchived => ArchivedRefusal,
+            RoomAction.RemoveMember when r < RoomRole.Moderator => "Only room moderators and up can remove members.",
+            RoomAction.ChangeRole when direct => "A direct message has no roles.",
+            RoomAction.ChangeRole when isArchived => ArchivedRefusal,
+            RoomAction.ChangeRole when r < RoomRole.Admin => "Only room admins and up can change roles.",
+            RoomAction.TransferOwnership when direct => "A direct message has no owner.",
+            RoomAction.TransferOwnership when isArchived => ArchivedRefusal,
+            RoomAction.TransferOwnership when r < RoomRole.Owner => "Only the room owner can transfer ownership.",
+            RoomAction.EditSettings when direct => "A direct message has no settings.",
+            RoomAction.EditSettings when isArchived => "This room is archived; unarchive it to change its settings.",
+            RoomAction.EditSettings when r < RoomRole.Admin => "Only room admins and up can change the room settings.",
+            RoomAction.Archive when direct => "A direct message cannot be archived.",
+            RoomAction.Archive when r < RoomRole.Admin => "Only room admins and up can archive or unarchive the room.",
+            RoomAction.Delete when direct => "A direct message cannot be deleted.",
+            RoomAction.Delete when r < RoomRole.Owner => "Only the room owner can delete the room.",
+            RoomAction.Leave when direct => "A direct message cannot be left.",
+            _ => null,
+        };
+    }
+
+    private const string ArchivedRefusal = "This room is archived; it can be read but not changed.";
+
+    /// <summary>Refuses unless <paramref name="membership"/> allows <paramref name="action"/> in <paramref name="room"/>.</summary>
+    public static void Ensure(RoomAction action, Room room, RoomMember membership)
+    {
+        if (Refusal(action, room.Kind, room.IsArchived, membership.Role) is { } refusal)
+            throw new ChatForbiddenException(refusal);
+    }
+
+    /// <summary>Refuses unless <paramref name="actor"/> has a higher role than <paramref name="target"/>.</summary>
+    public static void EnsureOutranks(RoomMember actor, RoomMember target, string whatFor)
+    {
+        if (actor.UserId == target.UserId) throw new ChatForbiddenException($"You cannot {whatFor} yourself.");
+        if (actor.Role <= target.Role)
+            throw new ChatForbiddenException($"You can only {whatFor} members whose role is below yours.");
     }
 }

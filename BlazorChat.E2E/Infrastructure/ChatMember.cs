@@ -23,9 +23,13 @@ public sealed partial class ChatMember : IAsyncDisposable
     public const string Password = "correct-horse-battery-9";
 
     /// <summary>Opens a fresh browser context and registers a new account through the form.</summary>
-    public static async Task<ChatMember> RegisterAsync(IBrowser browser, AppServer server, string prefix)
+    public static Task<ChatMember> RegisterAsync(IBrowser browser, AppServer server, string prefix) =>
+        RegisterAsync(browser, server.BaseUrl, prefix);
+
+    /// <summary>Registers through <paramref name="baseUrl"/>, e.g. a <see cref="NetworkLink"/> in front of the server.</summary>
+    public static async Task<ChatMember> RegisterAsync(IBrowser browser, string baseUrl, string prefix)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl });
         var page = await context.NewPageAsync();
         var username = $"{prefix}{Guid.NewGuid().ToString("N")[..8]}";
         var member = new ChatMember(context, page, username);

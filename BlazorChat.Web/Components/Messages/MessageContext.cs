@@ -28,7 +28,8 @@ public sealed class MessageContext(Guid viewerId, RoomView room, ViewerClock clo
 
     public bool CanReact(MessageView m) => MessageRules.WhyCannotReact(Room.ViewerRole, Room.IsArchived, m.IsDeleted) is null;
 
-    public bool CanReply(MessageView m) => IsMember && !Room.IsArchived && !m.IsDeleted;
+    /// <summary>Replying and quoting are posting: members, not archived, and the room's posting policy.</summary>
+    public bool CanReply(MessageView m) => Room.PostRefusal is null && !m.IsDeleted;
 
     public bool CanEdit(MessageView m) => MessageRules.WhyCannotEdit(ViewerId, Room.ViewerRole, Room.IsArchived, m.AuthorId, m.IsDeleted) is null;
 

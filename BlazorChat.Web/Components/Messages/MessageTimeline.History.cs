@@ -23,6 +23,7 @@ public partial class MessageTimeline
     private long? _focusSeq;
     private long? _scrollToSeq;
     private bool _scrollToEnd;
+    private bool _follow;
     private bool _restoreAnchor;
     private bool _recheckEdges;
     private bool _loadingOlder;
@@ -63,6 +64,8 @@ public partial class MessageTimeline
         {
             _rendered = true;
             _selfReference = DotNetObjectReference.Create(this);
+            Connection.Reconnected += OnReconnectedAsync;
+            await JS.InvokeVoidAsync("blazorChat.trackEnd", _scroller);
             _userSubscription = Events.Subscribe(Topics.User(UserId), e => InvokeAsync(() => ApplyToViewer(e)));
             await SubscribeAsync();
             StateHasChanged();
@@ -75,8 +78,13 @@ public partial class MessageTimeline
         }
         else if (_scrollToEnd)
         {
-            _scrollToEnd = false;
+            _scrollToEnd = _follow = false;
             await JS.InvokeVoidAsync("blazorChat.scrollToEnd", _scroller);
+        }
+        else if (_follow)
+        {
+            _follow = false;
+            await JS.InvokeVoidAsync("blazorChat.followIfAtEnd", _scroller);
         }
         if (_restoreAnchor)
         {
@@ -135,11 +143,13 @@ public partial class MessageTimeline
         switch (chatEvent)
         {
             case MessagePosted { Message: var message }:
-                var nearEnd = await JS.InvokeAsync<bool>("blazorChat.isNearEnd", _scroller);
+                // No round trip to the browser here: while the connection is down it would hang.
+                // The page knows whether the reader is at the end and follows after render.
                 var outcome = Show(message);
                 if (outcome == LiveMessageOutcome.Gap) await CatchUpAsync(roomId);
-                if (outcome != LiveMessageOutcome.Beyond && !message.IsThreadReply)
-                    _scrollToEnd = nearEnd || message.AuthorId == UserId;
+                if (outcome == LiveMessageOutcome.Beyond || message.IsThreadReply) break;
+                if (message.AuthorId == UserId) _scrollToEnd = true;
+                else _follow = true;
                 break;
             case MessageChanged { Message: var message }:
                 if (_window.Offer(message) == LiveMessageOutcome.Gap) await CatchUpAsync(roomId);
@@ -150,6 +160,15 @@ public partial class MessageTimeline
         }
         StateHasChanged();
     }
+
+    /// <summary>After the connection to the browser came back, fetch whatever was stored meanwhile.</summary>
+    private Task OnReconnectedAsync() => InvokeAsync(async () =>
+    {
+        if (_roomSubscription is null || _window.HasNewer) return;
+        await CatchUpAsync(Room.Id);
+        _follow = true;
+        StateHasChanged();
+    });
 
     private void ApplyToViewer(ChatEvent chatEvent)
     {
@@ -247,6 +266,7 @@ public partial class MessageTimeline
 
     public void Dispose()
     {
+        Connection.Reconnected -= OnReconnectedAsync;
         _roomSubscription?.Dispose();
         _userSubscription?.Dispose();
         _selfReference?.Dispose();

@@ -64,8 +64,20 @@
   window.blazorChat = {
     timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
 
-    // True when the element is scrolled to (or near) its end, so new messages should follow.
-    isNearEnd: (element) => !element || element.scrollHeight - element.scrollTop - element.clientHeight < 80,
+    // Remembers, on every scroll, whether the list is at (or near) its end; new messages then
+    // follow only a reader who was there. Kept in the page so that showing a message never waits
+    // for a round trip to the browser.
+    trackEnd: (element) => {
+      if (!element || element.dataset.tracked) return;
+      element.dataset.tracked = "1";
+      const update = () => { element.dataset.atEnd = element.scrollHeight - element.scrollTop - element.clientHeight < 80 ? "1" : "0"; };
+      element.addEventListener("scroll", update, { passive: true });
+      update();
+    },
+
+    followIfAtEnd: (element) => {
+      if (element && element.dataset.atEnd !== "0") element.scrollTop = element.scrollHeight;
+    },
 
     scrollToEnd: (element) => { if (element) element.scrollTop = element.scrollHeight; },
 
