@@ -63,6 +63,11 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<RoomService>();
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<MessageService>();
+        services.AddSingleton<MessageEditing>();
+        services.AddSingleton<ReactionService>();
+        services.AddSingleton<PinService>();
+        services.AddSingleton<SavedMessageService>();
+        services.AddSingleton<MentionService>();
         services.AddSingleton<SendRateLimiter>();
         services.AddSingleton<TypingService>();
         services.AddSingleton<ReadStateService>();

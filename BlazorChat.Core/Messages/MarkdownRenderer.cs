@@ -10,7 +10,8 @@ namespace BlazorChat.Core.Messages;
 /// <summary>
 /// Turns message markdown into inert HTML, once, at write time. Raw HTML is shown as text; only
 /// http, https and mailto targets survive as links; every link gets rel="nofollow noopener ugc".
-/// Images become plain links so a message can never load a tracking pixel.
+/// Images become plain links so a message can never load a tracking pixel. Mentions that count
+/// (<see cref="MentionSet"/>) are highlighted by a pass over the syntax tree, never by editing HTML.
 /// </summary>
 public sealed class MarkdownRenderer
 {
@@ -25,10 +26,14 @@ public sealed class MarkdownRenderer
         .UseSoftlineBreakAsHardlineBreak()
         .Build();
 
-    /// <summary>Renders <paramref name="markdown"/> to HTML that is safe to insert into a page.</summary>
-    public string Render(string markdown)
+    /// <summary>
+    /// Renders <paramref name="markdown"/> to HTML that is safe to insert into a page, highlighting
+    /// the mentions in <paramref name="mentions"/> (other "@words" stay text).
+    /// </summary>
+    public string Render(string markdown, MentionSet? mentions = null)
     {
         var document = Markdown.Parse(markdown, _pipeline);
+        if (mentions is not null) MentionSyntax.Mark(document, mentions);
         foreach (var node in document.Descendants().ToList())
         {
             switch (node)
@@ -48,9 +53,20 @@ public sealed class MarkdownRenderer
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         _pipeline.Setup(renderer);
+        renderer.ObjectRenderers.Add(new MentionHtmlRenderer());
         renderer.Render(document);
         writer.Flush();
         return writer.ToString().TrimEnd('\n');
+    }
+
+    /// <summary>Every name <paramref name="markdown"/> mentions in its text (not in code or links), to be checked against the room's members.</summary>
+    public MentionSet FindMentions(string markdown) => MentionSyntax.Scan(Markdown.Parse(markdown, _pipeline));
+
+    /// <summary>The text a reader sees, whitespace collapsed, cut to <paramref name="maxLength"/> characters with an ellipsis.</summary>
+    public string ToPlainText(string markdown, int maxLength)
+    {
+        var text = string.Join(' ', Markdown.ToPlainText(markdown, _pipeline).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return text.Length <= maxLength ? text : text[..maxLength].TrimEnd() + "…";
     }
 
     private static void SecureLink(LinkInline link)

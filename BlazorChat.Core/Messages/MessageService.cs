@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlazorChat.Core.Messages;
 
-/// <summary>Sending and reading messages: the one write path for a message.</summary>
+/// <summary>Sending and reading messages: the one write path for a new message, thread replies included.</summary>
 public sealed class MessageService(
     IDbContextFactory<ChatDbContext> dbFactory,
     IEventBus bus,
@@ -16,17 +16,26 @@ public sealed class MessageService(
     /// <summary>The size of a history page.</summary>
     public const int PageSize = 50;
 
+    /// <summary>The most replies a thread panel loads.</summary>
+    public const int ThreadLimit = 1000;
+
     /// <summary>
     /// Stores a message and publishes it. Sending again with the same <paramref name="clientMessageId"/>
     /// returns the stored message and stores nothing new, so a retry never duplicates.
     /// </summary>
-    public async Task<MessageView> SendAsync(Guid authorId, Guid roomId, Guid clientMessageId, string body, CancellationToken ct = default)
+    public Task<MessageView> SendAsync(Guid authorId, Guid roomId, Guid clientMessageId, string body, CancellationToken ct = default) =>
+        SendAsync(authorId, roomId, clientMessageId, body, SendOptions.None, ct);
+
+    /// <summary>
+    /// Stores a message, a thread reply or a quote-reply, and publishes it. A reply takes the
+    /// room's next <c>Seq</c> like any message (delivery stays gap-free) and updates its root's
+    /// reply count in the same transaction; the root's change is published too. A retry with the
+    /// same <paramref name="clientMessageId"/> returns the stored message.
+    /// </summary>
+    public async Task<MessageView> SendAsync(Guid authorId, Guid roomId, Guid clientMessageId, string body, SendOptions options, CancellationToken ct = default)
     {
         if (clientMessageId == Guid.Empty) throw new ChatValidationException("ClientMessageId", "A client message id is required.");
-        body = (body ?? "").Trim();
-        if (body.Length == 0) throw new ChatValidationException("Body", "Write a message first.");
-        if (body.Length > Message.BodyMaxLength)
-            throw new ChatValidationException("Body", $"A message has at most {Message.BodyMaxLength:N0} characters; this one has {body.Length:N0}.");
+        body = NormalizeBody(body);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var existing = await FindSentAsync(db, authorId, clientMessageId, ct);
@@ -34,8 +43,11 @@ public sealed class MessageService(
 
         var (room, membership) = await RoomAccess.RequireReadableAsync(db, roomId, authorId, ct);
         RoomAccess.EnsureCanPost(room, membership);
+        Guid? threadRootId = options.ThreadRootId is { } rootId ? await ResolveThreadRootAsync(db, roomId, rootId, ct) : null;
+        if (options.QuotedMessageId is { } quotedId) await EnsureQuotableAsync(db, roomId, quotedId, ct);
+        var prepared = await MentionResolution.PrepareAsync(db, markdown, roomId, authorId, membership!.Role, body, ct);
 
-        var html = markdown.Render(body);
+        var now = clock.GetUtcNow();
         var message = new Message
         {
             Id = Guid.CreateVersion7(),
@@ -43,8 +55,11 @@ public sealed class MessageService(
             AuthorId = authorId,
             ClientMessageId = clientMessageId,
             Body = body,
-            BodyHtml = html,
-            CreatedAt = clock.GetUtcNow(),
+            BodyHtml = prepared.Html,
+            CreatedAt = now,
+            ThreadRootId = threadRootId,
+            QuotedMessageId = options.QuotedMessageId,
+            MentionsRoom = prepared.MentionsRoom,
         };
 
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
@@ -54,9 +69,16 @@ public sealed class MessageService(
             await db.Rooms.Where(r => r.Id == roomId).ExecuteUpdateAsync(r => r.SetProperty(x => x.LastSeq, x => x.LastSeq + 1), ct);
             message.Seq = await db.Rooms.Where(r => r.Id == roomId).Select(r => r.LastSeq).SingleAsync(ct);
             db.Messages.Add(message);
+            db.Mentions.AddRange(prepared.MentionedUserIds.Select(userId => new Mention { MessageId = message.Id, UserId = userId, RoomId = roomId }));
             try
             {
                 await db.SaveChangesAsync(ct);
+                if (threadRootId is { } root)
+                {
+                    await db.Messages.Where(m => m.Id == root).ExecuteUpdateAsync(m => m
+                        .SetProperty(x => x.ReplyCount, x => x.ReplyCount + 1)
+                        .SetProperty(x => x.LastReplyAt, (DateTimeOffset?)now), ct);
+                }
                 // The author has read their own message.
                 await db.RoomMembers.Where(m => m.RoomId == roomId && m.UserId == authorId && m.LastReadSeq < message.Seq)
                     .ExecuteUpdateAsync(m => m.SetProperty(x => x.LastReadSeq, message.Seq), ct);
@@ -72,8 +94,12 @@ public sealed class MessageService(
             }
         }
 
-        var view = await ViewsOf(db, db.Messages.Where(m => m.Id == message.Id)).SingleAsync(ct);
+        var view = await MessageViewLoader.LoadOneAsync(db, message.Id, markdown, ct);
         await bus.PublishAsync(new MessagePosted(view), ct);
+        if (threadRootId is { } changedRoot)
+            await bus.PublishAsync(new MessageChanged(await MessageViewLoader.LoadOneAsync(db, changedRoot, markdown, ct)), ct);
+        foreach (var userId in prepared.MentionedUserIds)
+            await bus.PublishAsync(new MentionReceived(userId, new LinkedMessage(view, room.Slug, room.Name)), ct);
         return view;
     }
 
@@ -87,10 +113,7 @@ public sealed class MessageService(
         limit = Math.Clamp(limit, 1, 200);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await RoomAccess.RequireReadableAsync(db, roomId, viewerId, ct);
-        var page = await ViewsOf(db, db.Messages.Where(m => m.RoomId == roomId && m.Seq < beforeSeq).OrderByDescending(m => m.Seq).Take(limit))
-            .ToListAsync(ct);
-        page.Reverse();
-        return page;
+        return await MessageViewLoader.LoadAsync(db, db.Messages.Where(m => m.RoomId == roomId && m.Seq < beforeSeq).OrderByDescending(m => m.Seq).Take(limit), markdown, ct);
     }
 
     /// <summary>Up to <paramref name="limit"/> messages with <c>Seq</c> above <paramref name="afterSeq"/>, oldest first: what a view missed.</summary>
@@ -99,16 +122,69 @@ public sealed class MessageService(
         limit = Math.Clamp(limit, 1, 500);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await RoomAccess.RequireReadableAsync(db, roomId, viewerId, ct);
-        return await ViewsOf(db, db.Messages.Where(m => m.RoomId == roomId && m.Seq > afterSeq).OrderBy(m => m.Seq).Take(limit))
-            .ToListAsync(ct);
+        return await MessageViewLoader.LoadAsync(db, db.Messages.Where(m => m.RoomId == roomId && m.Seq > afterSeq).OrderBy(m => m.Seq).Take(limit), markdown, ct);
     }
 
-    private static Task<MessageView?> FindSentAsync(ChatDbContext db, Guid authorId, Guid clientMessageId, CancellationToken ct) =>
-        ViewsOf(db, db.Messages.Where(m => m.AuthorId == authorId && m.ClientMessageId == clientMessageId)).SingleOrDefaultAsync(ct);
+    /// <summary>
+    /// The message with <paramref name="seq"/> in context: up to <paramref name="before"/> messages
+    /// before it, itself, and up to <paramref name="after"/> after it, oldest first. A deep link
+    /// <c>/r/{slug}/{seq}</c> opens here; a number past the end gives the newest messages.
+    /// </summary>
+    public async Task<IReadOnlyList<MessageView>> GetAroundAsync(Guid viewerId, Guid roomId, long seq, int before = 25, int after = 25, CancellationToken ct = default)
+    {
+        before = Math.Clamp(before, 0, 200);
+        after = Math.Clamp(after, 0, 200);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await RoomAccess.RequireReadableAsync(db, roomId, viewerId, ct);
+        var older = db.Messages.Where(m => m.RoomId == roomId && m.Seq < seq).OrderByDescending(m => m.Seq).Take(before).Select(m => m.Id);
+        var rest = db.Messages.Where(m => m.RoomId == roomId && m.Seq >= seq).OrderBy(m => m.Seq).Take(after + 1).Select(m => m.Id);
+        var ids = (await older.ToListAsync(ct)).Concat(await rest.ToListAsync(ct)).ToList();
+        return await MessageViewLoader.LoadAsync(db, db.Messages.Where(m => ids.Contains(m.Id)), markdown, ct);
+    }
 
-    private static IQueryable<MessageView> ViewsOf(ChatDbContext db, IQueryable<Message> messages) =>
-        from m in messages.AsNoTracking()
-        join u in db.Users on m.AuthorId equals u.Id
-        select new MessageView(m.Id, m.RoomId, m.Seq, m.ClientMessageId, m.AuthorId, u.UserName!, u.DisplayName,
-            m.DeletedAt == null ? m.BodyHtml : "", m.CreatedAt, m.EditedAt, m.DeletedAt != null);
+    /// <summary>
+    /// A thread: its root and its replies in order. Asked with a reply's id, it returns the thread
+    /// that reply belongs to.
+    /// </summary>
+    public async Task<ThreadView> GetThreadAsync(Guid viewerId, Guid rootId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (message, _, _) = await MessageAccess.RequireReadableAsync(db, rootId, viewerId, ct);
+        var root = message.ThreadRootId ?? message.Id;
+        var replies = db.Messages.Where(m => m.ThreadRootId == root).OrderBy(m => m.Seq).Take(ThreadLimit);
+        return new ThreadView(await MessageViewLoader.LoadOneAsync(db, root, markdown, ct), await MessageViewLoader.LoadAsync(db, replies, markdown, ct));
+    }
+
+    /// <summary>Trims a body and checks its length; the same rule for sending and editing.</summary>
+    internal static string NormalizeBody(string? body)
+    {
+        body = (body ?? "").Trim();
+        if (body.Length == 0) throw new ChatValidationException("Body", "Write a message first.");
+        if (body.Length > Message.BodyMaxLength)
+            throw new ChatValidationException("Body", $"A message has at most {Message.BodyMaxLength:N0} characters; this one has {body.Length:N0}.");
+        return body;
+    }
+
+    /// <summary>The root a reply goes to: the message itself when it is top-level, its root when it is a reply.</summary>
+    private static async Task<Guid> ResolveThreadRootAsync(ChatDbContext db, Guid roomId, Guid messageId, CancellationToken ct)
+    {
+        var target = await db.Messages.AsNoTracking().Where(m => m.Id == messageId && m.RoomId == roomId)
+            .Select(m => new { m.Id, m.ThreadRootId }).SingleOrDefaultAsync(ct)
+            ?? throw new ChatValidationException("ThreadRootId", "That thread is not in this room.");
+        var rootId = target.ThreadRootId ?? target.Id;
+        var rootDeleted = await db.Messages.AnyAsync(m => m.Id == rootId && m.DeletedAt != null, ct);
+        return rootDeleted ? throw new ChatValidationException("ThreadRootId", "The message that started this thread was deleted.") : rootId;
+    }
+
+    private static async Task EnsureQuotableAsync(ChatDbContext db, Guid roomId, Guid quotedId, CancellationToken ct)
+    {
+        var quoted = await db.Messages.AsNoTracking().Where(m => m.Id == quotedId && m.RoomId == roomId)
+            .Select(m => new { m.DeletedAt }).SingleOrDefaultAsync(ct);
+        if (quoted is null) throw new ChatValidationException("QuotedMessageId", "The quoted message is not in this room.");
+        if (quoted.DeletedAt is not null) throw new ChatValidationException("QuotedMessageId", "The quoted message was deleted.");
+    }
+
+    private async Task<MessageView?> FindSentAsync(ChatDbContext db, Guid authorId, Guid clientMessageId, CancellationToken ct) =>
+        (await MessageViewLoader.LoadAsync(db, db.Messages.Where(m => m.AuthorId == authorId && m.ClientMessageId == clientMessageId), markdown, ct))
+        .SingleOrDefault();
 }

@@ -93,3 +93,21 @@ public sealed class MessageGrouping
             .ShouldBe(["31 December 2024", "Yesterday", "Today", null]);
     }
 }
+
+/// <summary>The main timeline leaves thread replies out; their root stands for them.</summary>
+public sealed class ThreadRepliesInTheTimeline
+{
+    [Fact]
+    public void Replies_are_not_arranged_and_do_not_break_a_group()
+    {
+        var start = new DateTimeOffset(2025, 3, 4, 9, 0, 0, TimeSpan.Zero);
+        var root = View(1, Ada, start) with { ReplyCount = 1 };
+        var reply = View(2, Bob, start.AddMinutes(1)) with { ThreadRootId = root.Id };
+        var next = View(3, Ada, start.AddMinutes(2));
+
+        var slots = MessageLayout.Arrange([root, reply, next], TimeZoneInfo.Utc, start.AddDays(30)).ToList();
+
+        slots.Select(s => s.Message.Seq).ShouldBe([1, 3]);
+        slots[1].ContinuesGroup.ShouldBeTrue();
+    }
+}

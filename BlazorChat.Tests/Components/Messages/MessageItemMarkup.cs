@@ -73,8 +73,8 @@ public sealed class MessageItemMarkup : IAsyncDisposable
     {
         var edited = View(5) with { EditedAt = Noon.AddHours(1) };
 
-        (await RenderAsync(edited)).QuerySelector("header").ShouldNotBeNull().NormalizedText().ShouldContain("(edited)");
-        (await RenderAsync(View(6))).QuerySelector("header").ShouldNotBeNull().NormalizedText().ShouldNotContain("edited");
+        (await RenderAsync(edited)).QuerySelector("article").ShouldNotBeNull().NormalizedText().ShouldContain("(edited)");
+        (await RenderAsync(View(6))).QuerySelector("article").ShouldNotBeNull().NormalizedText().ShouldNotContain("edited");
     }
 
     public ValueTask DisposeAsync() => _renderer.DisposeAsync();

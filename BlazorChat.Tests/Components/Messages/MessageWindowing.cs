@@ -120,3 +120,108 @@ public sealed class MessageWindowing
         Seqs(window).ShouldBe([2, 3, 4, 5, 6]);
     }
 }
+
+/// <summary>
+/// Changes replace the held copy by sequence number; the window scrolls back past its capacity by
+/// letting the newest go, and a detached window (deep link, far history) waits for the reader
+/// instead of appending live messages.
+/// </summary>
+public sealed class MessageWindowDetaching
+{
+    private static IEnumerable<long> Seqs(MessageWindow window) => window.Messages.Select(m => m.Seq);
+
+    [Fact]
+    public void A_changed_message_replaces_the_copy_with_the_same_seq()
+    {
+        var window = new MessageWindow();
+        window.Reset(Range(1, 3), roomLastSeq: 3);
+        var reacted = View(2) with { Reactions = [new Core.Messages.ReactionGroup("👍", [Bob], ["Bob Builder"])] };
+
+        window.Offer(reacted).ShouldBe(LiveMessageOutcome.AlreadyShown);
+
+        window.Find(2).ShouldBeSameAs(reacted);
+        Seqs(window).ShouldBe([1, 2, 3]);
+    }
+
+    [Fact]
+    public void Thread_replies_are_held_so_the_window_stays_gap_free()
+    {
+        var window = new MessageWindow();
+        window.Reset(Range(1, 2), roomLastSeq: 2);
+        var reply = View(3) with { ThreadRootId = window.Messages[0].Id };
+
+        window.Offer(reply).ShouldBe(LiveMessageOutcome.Appended);
+        window.Offer(View(4)).ShouldBe(LiveMessageOutcome.Appended);
+
+        Seqs(window).ShouldBe([1, 2, 3, 4]);
+    }
+
+    [Fact]
+    public void Scrolling_back_past_the_capacity_lets_the_newest_go_and_reaches_the_first_message()
+    {
+        var window = new MessageWindow(capacity: 4);
+        window.Reset(Range(9, 10), roomLastSeq: 10);
+
+        foreach (var from in new long[] { 7, 5, 3, 1 }) window.PrependOlder(Range(from, from + 1));
+
+        Seqs(window).ShouldBe([1, 2, 3, 4]);
+        window.HasOlder.ShouldBeFalse();
+        window.HasNewer.ShouldBeTrue();
+        window.NewestSeq.ShouldBe(4);
+    }
+
+    [Fact]
+    public void A_detached_window_does_not_append_live_messages_but_remembers_them()
+    {
+        var window = new MessageWindow();
+        window.ResetAround(Range(10, 20), roomLastSeq: 40);
+
+        window.Offer(View(41)).ShouldBe(LiveMessageOutcome.Beyond);
+
+        Seqs(window).ShouldBe(Enumerable.Range(10, 11).Select(i => (long)i));
+        window.HasNewer.ShouldBeTrue();
+        window.KnownLastSeq.ShouldBe(41);
+        // Changes to what it holds still apply.
+        var edited = View(15, html: "<p>edited</p>");
+        window.Offer(edited).ShouldBe(LiveMessageOutcome.AlreadyShown);
+        window.Find(15).ShouldBeSameAs(edited);
+    }
+
+    [Fact]
+    public void Scrolling_down_a_detached_window_reattaches_it_at_the_end()
+    {
+        var window = new MessageWindow(capacity: 15);
+        window.ResetAround(Range(10, 20), roomLastSeq: 30);
+
+        window.AppendNewer(Range(21, 25), isLastPage: false);
+        window.HasNewer.ShouldBeTrue();
+        window.AppendNewer(Range(26, 30), isLastPage: true);
+
+        window.HasNewer.ShouldBeFalse();
+        Seqs(window).ShouldBe(Enumerable.Range(16, 15).Select(i => (long)i));
+        window.Offer(View(31)).ShouldBe(LiveMessageOutcome.Appended);
+    }
+
+    [Fact]
+    public void A_deep_link_near_the_end_is_live_at_once()
+    {
+        var window = new MessageWindow();
+        window.ResetAround(Range(20, 30), roomLastSeq: 30);
+
+        window.HasNewer.ShouldBeFalse();
+        window.Offer(View(31)).ShouldBe(LiveMessageOutcome.Appended);
+    }
+
+    [Fact]
+    public void A_gap_in_a_live_window_is_filled_by_catching_up()
+    {
+        var window = new MessageWindow();
+        window.Reset(Range(1, 3), roomLastSeq: 3);
+
+        window.Offer(View(6)).ShouldBe(LiveMessageOutcome.Gap);
+        window.HasNewer.ShouldBeFalse();
+        foreach (var seq in new long[] { 4, 5, 6 }) window.Offer(View(seq)).ShouldBe(LiveMessageOutcome.Appended);
+
+        Seqs(window).ShouldBe([1, 2, 3, 4, 5, 6]);
+    }
+}

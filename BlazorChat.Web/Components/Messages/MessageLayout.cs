@@ -5,7 +5,11 @@ namespace BlazorChat.Web.Components.Messages;
 /// <summary>How one message sits in the list: after a day separator, or continuing its author's group.</summary>
 public readonly record struct MessageSlot(MessageView Message, DateTimeOffset LocalTime, string? DaySeparator, bool ContinuesGroup);
 
-/// <summary>Groups consecutive messages of one author within five minutes and separates days in the viewer's time zone.</summary>
+/// <summary>
+/// Arranges the main timeline: thread replies are left out (their root shows how many there are),
+/// consecutive messages of one author within five minutes form a group, and days are separated
+/// in the viewer's time zone.
+/// </summary>
 public static class MessageLayout
 {
     public static readonly TimeSpan GroupWindow = TimeSpan.FromMinutes(5);
@@ -17,6 +21,7 @@ public static class MessageLayout
         DateTime? previousDay = null;
         foreach (var message in messages)
         {
+            if (message.IsThreadReply) continue;
             var local = TimeZoneInfo.ConvertTime(message.CreatedAt, zone);
             var day = local.Date;
             var separator = previousDay != day ? DayLabel(day, today) : null;

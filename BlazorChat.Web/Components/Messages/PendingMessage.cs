@@ -1,3 +1,5 @@
+using BlazorChat.Core.Messages;
+
 namespace BlazorChat.Web.Components.Messages;
 
 public enum SendState
@@ -7,10 +9,14 @@ public enum SendState
 }
 
 /// <summary>A message shown before the server confirmed it. Its client id makes a retry idempotent.</summary>
-public sealed class PendingMessage(string body)
+public sealed class PendingMessage(string body, SendOptions? options = null)
 {
     public Guid ClientMessageId { get; } = Guid.NewGuid();
     public string Body { get; } = body;
+
+    /// <summary>The thread and quote it was written for; a retry sends exactly the same.</summary>
+    public SendOptions Options { get; } = options ?? SendOptions.None;
+
     public SendState State { get; set; } = SendState.Sending;
     public string? Error { get; set; }
 }

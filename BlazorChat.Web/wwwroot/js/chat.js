@@ -2,13 +2,34 @@
 (() => {
   "use strict";
 
-  // Enter sends, Shift+Enter starts a new line (and IME composition is left alone).
+  // Enter sends, Shift+Enter starts a new line (and IME composition is left alone). While the
+  // composer offers mentions (data-suggesting), the arrow keys, Enter, Tab and Escape belong to
+  // the suggestion list, which the component drives.
   document.addEventListener("keydown", (event) => {
     const target = event.target;
     if (!(target instanceof HTMLTextAreaElement) || !target.hasAttribute("data-enter-sends")) return;
+    if (target.getAttribute("data-suggesting") === "true"
+        && ["ArrowDown", "ArrowUp", "Enter", "Tab", "Escape"].includes(event.key) && !event.shiftKey) {
+      event.preventDefault();
+      return;
+    }
     if (event.key !== "Enter" || event.shiftKey || event.isComposing) return;
     event.preventDefault();
     target.form?.requestSubmit();
+  });
+
+  // Menus: the arrow keys, Home and End move between items.
+  document.addEventListener("keydown", (event) => {
+    const menu = event.target instanceof Element ? event.target.closest("[role=menu]") : null;
+    if (!menu || !["ArrowDown", "ArrowUp", "Home", "End"].includes(event.key)) return;
+    const items = [...menu.querySelectorAll("[role=menuitem]:not([disabled])")];
+    if (items.length === 0) return;
+    event.preventDefault();
+    const current = items.indexOf(document.activeElement);
+    const next = event.key === "Home" ? 0
+      : event.key === "End" ? items.length - 1
+      : (current + (event.key === "ArrowDown" ? 1 : -1) + items.length) % items.length;
+    items[next].focus();
   });
 
   // Reconnection: when the server no longer knows this circuit (it restarted, or the tab moved
@@ -68,5 +89,98 @@
     scrollHeight: (element) => element ? element.scrollHeight : 0,
 
     focus: (element) => element?.focus(),
+
+    focusById: (id) => document.getElementById(id)?.focus(),
+
+    // Focuses a text box with the caret at the end (the message editor).
+    focusAtEnd: (element) => {
+      if (!element) return;
+      element.focus();
+      element.setSelectionRange(element.value.length, element.value.length);
+    },
+
+    caret: (element) => element ? element.selectionStart ?? element.value.length : 0,
+
+    setCaret: (element, position) => {
+      if (!element) return;
+      element.focus();
+      element.setSelectionRange(position, position);
+    },
+
+    copyText: async (text) => {
+      try {
+        await navigator.clipboard.writeText(text);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+
+    // Shows a popover (emoji picker, menu) beside the button that opened it, inside the window,
+    // and focuses its first control.
+    openPopover: (popover, anchor) => {
+      if (!popover) return;
+      const margin = 8;
+      const box = popover.getBoundingClientRect();
+      const at = anchor?.getBoundingClientRect?.() ?? { top: margin, bottom: margin, right: window.innerWidth - margin };
+      let top = at.bottom + 4;
+      if (top + box.height > window.innerHeight - margin) top = Math.max(margin, at.top - box.height - 4);
+      const left = Math.min(Math.max(margin, at.right - box.width), window.innerWidth - box.width - margin);
+      popover.style.top = `${top}px`;
+      popover.style.left = `${Math.max(margin, left)}px`;
+      popover.querySelector("button, input, [tabindex]")?.focus();
+    },
+
+    scrollToMessage: (scroller, seq) => {
+      const article = scroller?.querySelector(`[data-seq="${seq}"]`);
+      if (!article) return;
+      article.scrollIntoView({ block: "center" });
+      article.focus({ preventScroll: true });
+    },
+
+    scrollPanelToEnd: (element) => {
+      const body = element?.closest(".side-panel-body");
+      if (body) body.scrollTop = body.scrollHeight;
+    },
+
+    // Infinite history: tells the timeline when the reader nears the top or the bottom of what is
+    // loaded. After each load the timeline asks again (recheckHistory), because an edge that is
+    // still in view after a short page reports nothing new by itself.
+    watchHistory: (scroller, timeline) => {
+      if (!scroller) return;
+      scroller.__historyObserver?.disconnect();
+      const observer = new IntersectionObserver((entries) => {
+        for (const entry of entries) {
+          if (!entry.isIntersecting) continue;
+          const edge = entry.target.classList.contains("history-top") ? "top" : "bottom";
+          timeline.invokeMethodAsync("OnHistoryEdge", edge).catch(() => { /* circuit gone */ });
+        }
+      }, { root: scroller, rootMargin: "300px 0px" });
+      scroller.__historyObserver = observer;
+      scroller.querySelectorAll(".history-edge").forEach((edge) => observer.observe(edge));
+    },
+
+    recheckHistory: (scroller) => {
+      const observer = scroller?.__historyObserver;
+      if (!observer) return;
+      scroller.querySelectorAll(".history-edge").forEach((edge) => { observer.unobserve(edge); observer.observe(edge); });
+    },
+
+    // Keeps the message the reader is looking at in place while messages are added above it or
+    // leave the window below it.
+    captureAnchor: (scroller) => {
+      if (!scroller) return;
+      const top = scroller.getBoundingClientRect().top;
+      const anchor = [...scroller.querySelectorAll("article[data-seq]")].find((a) => a.getBoundingClientRect().bottom > top);
+      scroller.__anchor = anchor ? { seq: anchor.dataset.seq, offset: anchor.getBoundingClientRect().top } : null;
+    },
+
+    restoreAnchor: (scroller) => {
+      const saved = scroller?.__anchor;
+      if (!saved) return;
+      scroller.__anchor = null;
+      const anchor = scroller.querySelector(`article[data-seq="${saved.seq}"]`);
+      if (anchor) scroller.scrollTop += anchor.getBoundingClientRect().top - saved.offset;
+    },
   };
 })();
