@@ -4,7 +4,8 @@ namespace BlazorChat.E2E.Infrastructure;
 public sealed partial class ChatMember
 {
     /// <summary>The sidebar link to a room, named by the room's name as this member sees it.</summary>
-    public ILocator RoomLink(string name) => Navigation.GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
+    public ILocator RoomLink(string name) =>
+        Navigation.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex($"^{System.Text.RegularExpressions.Regex.Escape(name)}(, .*)?$") });
 
     /// <summary>The open dialog (the app shows one at a time).</summary>
     public ILocator Dialog => Page.GetByRole(AriaRole.Dialog);

@@ -1,5 +1,6 @@
 using BlazorChat.Core.Events;
 using BlazorChat.Core.Messages;
+using BlazorChat.Core.ReadState;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
@@ -45,6 +46,7 @@ public partial class MessageTimeline
             _appliedFocusSeq = FocusSeq;
             if (FocusSeq is { } seq) await LoadAroundAsync(seq);
             else await LoadLatestAsync();
+            await StartReadingAsync();
             _context.SavedIds.Clear();
             _context.SavedIds.UnionWith(await Saved.GetSavedIdsAsync(UserId, Room.Id));
             if (_rendered) await SubscribeAsync();
@@ -65,6 +67,7 @@ public partial class MessageTimeline
             _rendered = true;
             _selfReference = DotNetObjectReference.Create(this);
             Connection.Reconnected += OnReconnectedAsync;
+            Activity.Changed += OnAttentionChangedAsync;
             await JS.InvokeVoidAsync("blazorChat.trackEnd", _scroller);
             _userSubscription = Events.Subscribe(Topics.User(UserId), e => InvokeAsync(() => ApplyToViewer(e)));
             await SubscribeAsync();
@@ -94,6 +97,7 @@ public partial class MessageTimeline
         if (firstRender) await JS.InvokeVoidAsync("blazorChat.watchHistory", _scroller, _selfReference);
         else if (_recheckEdges) await JS.InvokeVoidAsync("blazorChat.recheckHistory", _scroller);
         _recheckEdges = false;
+        await MarkReadIfAttendingAsync();
     }
 
     private async Task LoadLatestAsync()
@@ -150,6 +154,9 @@ public partial class MessageTimeline
                 if (outcome == LiveMessageOutcome.Beyond || message.IsThreadReply) break;
                 if (message.AuthorId == UserId) _scrollToEnd = true;
                 else _follow = true;
+                break;
+            case RoomReadBy read:
+                ApplyReceipt(read);
                 break;
             case MessageChanged { Message: var message }:
                 if (_window.Offer(message) == LiveMessageOutcome.Gap) await CatchUpAsync(roomId);
@@ -267,6 +274,7 @@ public partial class MessageTimeline
     public void Dispose()
     {
         Connection.Reconnected -= OnReconnectedAsync;
+        Activity.Changed -= OnAttentionChangedAsync;
         _roomSubscription?.Dispose();
         _userSubscription?.Dispose();
         _selfReference?.Dispose();

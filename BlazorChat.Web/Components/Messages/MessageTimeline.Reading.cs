@@ -1,0 +1,70 @@
+using BlazorChat.Core.ReadState;
+using BlazorChat.Core.Rooms;
+using BlazorChat.Web.Components.Presence;
+using Microsoft.AspNetCore.Components;
+
+namespace BlazorChat.Web.Components.Messages;
+
+/// <summary>
+/// Reading: the read marker advances only while this tab is visible and focused and shows the
+/// room's end; the "New messages" divider sits at the first message that was unread on opening;
+/// receipts say who has seen the viewer's last message.
+/// </summary>
+public partial class MessageTimeline
+{
+    [Inject] private ReadStateService ReadState { get; set; } = default!;
+    [Inject] private ViewerActivity Activity { get; set; } = default!;
+
+    private long _markedSeq;
+    private long? _firstUnreadSeq;
+    private readonly Dictionary<Guid, (string Name, long LastReadSeq)> _readers = [];
+
+    /// <summary>Called when a room is (re)loaded: remembers where the unread part starts and who read how far.</summary>
+    private async Task StartReadingAsync()
+    {
+        _markedSeq = Room.ViewerLastReadSeq;
+        _firstUnreadSeq = _window.Messages
+            .FirstOrDefault(m => m.Seq > Room.ViewerLastReadSeq && m.AuthorId != UserId && !m.IsThreadReply)?.Seq;
+        _readers.Clear();
+        if (!Room.IsMember) return;
+        foreach (var receipt in await ReadState.GetReceiptsAsync(UserId, Room.Id))
+            _readers[receipt.UserId] = (receipt.DisplayName, receipt.LastReadSeq);
+    }
+
+    /// <summary>Moves the read marker to the newest message shown, if the reader can see it.</summary>
+    private async Task MarkReadIfAttendingAsync()
+    {
+        if (!Room.IsMember || !Activity.IsAttending || _window.HasNewer) return;
+        var newest = _window.NewestSeq;
+        if (newest <= _markedSeq) return;
+        _markedSeq = newest;
+        try
+        {
+            _markedSeq = await ReadState.MarkReadAsync(UserId, Room.Id, newest);
+        }
+        catch (Exception ex)
+        {
+            Logger.LogWarning(ex, "Could not move the read marker in room {RoomId}", Room.Id);
+        }
+    }
+
+    private Task OnAttentionChangedAsync() => InvokeAsync(MarkReadIfAttendingAsync);
+
+    private void ApplyReceipt(RoomReadBy read)
+    {
+        if (read.UserId == UserId) return;
+        _readers[read.UserId] = (read.DisplayName, read.LastReadSeq);
+    }
+
+    /// <summary>"Seen" / "Seen by …" for the viewer's own message when it is the newest one shown; else null.</summary>
+    private string? ReceiptText
+    {
+        get
+        {
+            var last = _window.Messages.LastOrDefault(m => !m.IsThreadReply);
+            if (last is null || last.AuthorId != UserId || last.IsDeleted || _window.HasNewer) return null;
+            var readers = _readers.Values.Where(r => r.LastReadSeq >= last.Seq).Select(r => r.Name).ToList();
+            return ReadReceiptText.Describe(readers, Room.Kind == RoomKind.DirectMessage);
+        }
+    }
+}
