@@ -56,6 +56,10 @@ public sealed class PresenceTracker(
     public PresenceView Get(Guid userId) =>
         _people.TryGetValue(userId, out var person) ? person.Published : PresenceView.Unknown;
 
+    /// <summary>True while <paramref name="userId"/> has do-not-disturb on (as known from their connections here).</summary>
+    public bool IsDoNotDisturb(Guid userId) =>
+        _people.TryGetValue(userId, out var person) && person.DoNotDisturb;
+
     /// <summary>Sets or clears do-not-disturb for <paramref name="userId"/>, stored so it outlives their tabs.</summary>
     public async Task SetDoNotDisturbAsync(Guid userId, bool doNotDisturb, CancellationToken ct = default)
     {

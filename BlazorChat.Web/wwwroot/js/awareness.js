@@ -72,7 +72,14 @@
       return await Notification.requestPermission();
     },
 
-    notify(title, body, url, withSound) {
+    // The person's own choices, kept in this browser.
+    soundEnabled: () => localStorage.getItem("blazorchat.notify.sound") === "on",
+    setSound: (on) => localStorage.setItem("blazorchat.notify.sound", on ? "on" : "off"),
+    promptDismissed: () => localStorage.getItem("blazorchat.notify.prompt") === "dismissed",
+    dismissPrompt: () => localStorage.setItem("blazorchat.notify.prompt", "dismissed"),
+
+    notify(title, body, url) {
+      const withSound = localStorage.getItem("blazorchat.notify.sound") === "on";
       if (!("Notification" in window) || Notification.permission !== "granted") return;
       const notification = new Notification(title, { body, tag: url });
       notification.onclick = () => { window.focus(); if (url) location.assign(url); notification.close(); };
