@@ -68,6 +68,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<PinService>();
         services.AddSingleton<SavedMessageService>();
         services.AddSingleton<MentionService>();
+        services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SendRateLimiter>();
         services.AddSingleton<TypingService>();
         services.AddSingleton<ReadStateService>();

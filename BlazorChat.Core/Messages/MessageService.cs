@@ -11,6 +11,7 @@ public sealed class MessageService(
     IDbContextFactory<ChatDbContext> dbFactory,
     IEventBus bus,
     MarkdownRenderer markdown,
+    SendRateLimiter rateLimiter,
     TimeProvider clock)
 {
     /// <summary>The size of a history page.</summary>
@@ -46,6 +47,8 @@ public sealed class MessageService(
         Guid? threadRootId = options.ThreadRootId is { } rootId ? await ResolveThreadRootAsync(db, roomId, rootId, ct) : null;
         if (options.QuotedMessageId is { } quotedId) await EnsureQuotableAsync(db, roomId, quotedId, ct);
         var prepared = await MentionResolution.PrepareAsync(db, markdown, roomId, authorId, membership!.Role, body, ct);
+        // After the idempotency check (a retry of a stored message is free) and before any write.
+        rateLimiter.Take(authorId);
 
         var now = clock.GetUtcNow();
         var message = new Message

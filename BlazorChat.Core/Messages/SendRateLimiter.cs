@@ -1,16 +1,30 @@
 using System.Collections.Concurrent;
+using System.ComponentModel.DataAnnotations;
 using BlazorChat.Core.Common;
+using Microsoft.Extensions.Options;
 
 namespace BlazorChat.Core.Messages;
 
+/// <summary>Bound from <c>BlazorChat:RateLimits</c>.</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "BlazorChat:RateLimits";
+
+    /// <summary>Messages a person may send per second (and in one burst).</summary>
+    [Range(1, 1_000_000)]
+    public int MessagesPerSecond { get; set; } = SendRateLimiter.DefaultMessagesPerSecond;
+}
+
 /// <summary>
-/// At most <see cref="MessagesPerSecond"/> messages per second per person (a burst of that many,
-/// refilled continuously). A refused send stores nothing and says when to try again.
+/// At most <see cref="RateLimitOptions.MessagesPerSecond"/> messages per second per person (a burst
+/// of that many, refilled continuously). A refused send stores nothing and says when to try again.
 /// </summary>
 /// <remarks>REVIEW: counts per node; several nodes together allow a multiple until the limit moves to Redis.</remarks>
-public sealed class SendRateLimiter(TimeProvider clock)
+public sealed class SendRateLimiter(TimeProvider clock, IOptions<RateLimitOptions> options)
 {
-    public const int MessagesPerSecond = 10;
+    public const int DefaultMessagesPerSecond = 10;
+
+    private readonly int _perSecond = options.Value.MessagesPerSecond;
 
     private readonly ConcurrentDictionary<Guid, Bucket> _buckets = new();
 
@@ -18,11 +32,11 @@ public sealed class SendRateLimiter(TimeProvider clock)
     public void Take(Guid userId)
     {
         var now = clock.GetTimestamp();
-        var bucket = _buckets.GetOrAdd(userId, _ => new Bucket(MessagesPerSecond, now));
+        var bucket = _buckets.GetOrAdd(userId, _ => new Bucket(_perSecond, _perSecond, now));
         TimeSpan? wait;
         lock (bucket) wait = bucket.TryTake(now, clock.TimestampFrequency);
         if (wait is { } retryAfter)
-            throw new ChatLimitException($"You are sending messages too fast (more than {MessagesPerSecond} a second). Wait a moment.", retryAfter);
+            throw new ChatLimitException($"You are sending messages too fast (more than {_perSecond} a second). Wait a moment.", retryAfter);
         if (_buckets.Count > 10_000) Prune(now);
     }
 
@@ -34,7 +48,7 @@ public sealed class SendRateLimiter(TimeProvider clock)
                 if (bucket.IsFull(now, clock.TimestampFrequency)) _buckets.TryRemove(userId, out _);
     }
 
-    private sealed class Bucket(double tokens, long updatedAt)
+    private sealed class Bucket(int perSecond, double tokens, long updatedAt)
     {
         private double _tokens = tokens;
         private long _updatedAt = updatedAt;
@@ -47,19 +61,19 @@ public sealed class SendRateLimiter(TimeProvider clock)
                 _tokens -= 1;
                 return null;
             }
-            return TimeSpan.FromSeconds((1 - _tokens) / MessagesPerSecond);
+            return TimeSpan.FromSeconds((1 - _tokens) / perSecond);
         }
 
         public bool IsFull(long now, long frequency)
         {
             Refill(now, frequency);
-            return _tokens >= MessagesPerSecond;
+            return _tokens >= perSecond;
         }
 
         private void Refill(long now, long frequency)
         {
             var seconds = (double)(now - _updatedAt) / frequency;
-            _tokens = Math.Min(MessagesPerSecond, _tokens + seconds * MessagesPerSecond);
+            _tokens = Math.Min(perSecond, _tokens + seconds * perSecond);
             _updatedAt = now;
         }
     }

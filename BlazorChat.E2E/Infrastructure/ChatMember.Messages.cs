@@ -121,7 +121,12 @@ public sealed partial class ChatMember
     public async Task SeedMessagesAsync(AppServer server, int count, Func<int, string> body)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = server.DataDirectory });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["BlazorChat:DataDirectory"] = server.DataDirectory });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["BlazorChat:DataDirectory"] = server.DataDirectory,
+            // Seeding is set-up, not a person typing: no send limit.
+            ["BlazorChat:RateLimits:MessagesPerSecond"] = "1000000",
+        });
         builder.AddChatCore();
         builder.Services.AddLogging();
         // Never started: the server already migrated the database, and nothing else here needs to run.

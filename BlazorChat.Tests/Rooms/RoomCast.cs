@@ -63,7 +63,8 @@ internal static class RoomState
     public static async Task<List<Core.Moderation.AuditEntry>> AuditOfAsync(ChatTestHost host, Guid roomId)
     {
         await using var db = await host.DbFactory.CreateDbContextAsync();
-        return [.. (await db.AuditEntries.AsNoTracking().Where(a => a.RoomId == roomId).ToListAsync()).OrderBy(a => a.Id)];
+        // Ids are time-ordered only to the millisecond; entries of one action can share one.
+        return [.. (await db.AuditEntries.AsNoTracking().Where(a => a.RoomId == roomId).ToListAsync()).OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)];
     }
 }
 

@@ -7,10 +7,18 @@ namespace BlazorChat.Web.Components.Messages;
 /// <summary>
 /// Messages a view shows optimistically ("sending"), until the server stores them or refuses them
 /// ("failed", with Retry). A retry reuses the client message id, so it never stores a duplicate.
+/// Sends go out one at a time, in the order written; a message refused only for its pace waits as
+/// long as the server asks and goes out by itself.
 /// </summary>
 public sealed class Outbox(Guid authorId, ILogger logger)
 {
+    /// <summary>How often a message refused for pace is tried again before it shows as failed.</summary>
+    public const int PaceRetries = 5;
+
+    private static readonly TimeSpan LongestPaceWait = TimeSpan.FromSeconds(5);
+
     private readonly List<PendingMessage> _pending = [];
+    private readonly SemaphoreSlim _inOrder = new(1, 1);
 
     public IReadOnlyList<PendingMessage> Pending => _pending;
 
@@ -27,11 +35,22 @@ public sealed class Outbox(Guid authorId, ILogger logger)
     {
         pending.State = SendState.Sending;
         pending.Error = null;
+        await _inOrder.WaitAsync();
         try
         {
-            var stored = await send(pending);
-            Confirm(stored);
-            return stored;
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    var stored = await send(pending);
+                    Confirm(stored);
+                    return stored;
+                }
+                catch (ChatLimitException ex) when (ex.RetryAfter is { } wait && attempt <= PaceRetries)
+                {
+                    await Task.Delay(wait < LongestPaceWait ? wait : LongestPaceWait);
+                }
+            }
         }
         catch (ChatException ex)
         {
@@ -43,6 +62,10 @@ public sealed class Outbox(Guid authorId, ILogger logger)
             logger.LogWarning(ex, "Sending a message failed");
             pending.State = SendState.Failed;
             pending.Error = "Not sent. Check your connection and retry.";
+        }
+        finally
+        {
+            _inOrder.Release();
         }
         return null;
     }
