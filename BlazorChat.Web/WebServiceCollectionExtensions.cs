@@ -36,6 +36,8 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<ViewerClock>();
         services.AddScoped<ViewerActivity>();
         services.AddScoped<CircuitConnection>();
+        services.AddSingleton<ShutdownAnnouncer>();
+        services.AddHostedService(sp => sp.GetRequiredService<ShutdownAnnouncer>());
         services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<CircuitConnection>());
         services.AddScoped<UnreadTracker>();
 

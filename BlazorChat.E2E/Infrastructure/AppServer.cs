@@ -72,6 +72,14 @@ public sealed class AppServer : IAsyncDisposable
         throw new TimeoutException($"BlazorChat did not answer on {BaseUrl} within 60 s:\n{Output}");
     }
 
+    /// <summary>Asks the process to stop (SIGTERM, as a deploy or a rolling restart does) and waits for it to be gone.</summary>
+    public async Task StopGracefullyAsync()
+    {
+        if (_process is null || _process.HasExited) return;
+        using (var signal = Process.Start("kill", ["-TERM", _process.Id.ToString()])) await signal.WaitForExitAsync();
+        await _process.WaitForExitAsync();
+    }
+
     /// <summary>Stops the process (as a crash or a deploy would) and waits for it to be gone.</summary>
     public async Task StopAsync()
     {

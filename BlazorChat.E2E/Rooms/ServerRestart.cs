@@ -56,4 +56,26 @@ public sealed class ServerRestart(BrowserFixture browser)
         await Expect(hank.Messages).ToHaveCountAsync(2);
         await Expect(hank.Messages.Nth(0)).ToContainTextAsync("Before the outage");
     }
+
+    [Fact]
+    public async Task Open_tabs_are_told_when_the_server_shuts_down_and_carry_on_after_it_is_back()
+    {
+        await using var server = new AppServer();
+        await server.StartAsync();
+        await using var mia = await ChatMember.RegisterAsync(browser.Browser, server, "mia");
+        var room = $"Deploy {Guid.NewGuid().ToString("N")[..6]}";
+        await mia.CreateRoomAsync(room);
+        await mia.SendAsync("Before the deploy");
+
+        var notice = mia.Page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "The server is restarting" });
+        var stopping = server.StopGracefullyAsync();
+        await Expect(notice).ToBeVisibleAsync();
+        await stopping;
+        await server.StartAsync();
+
+        await Expect(notice).ToBeHiddenAsync(new() { Timeout = 30_000 });
+        await mia.ExpectRoomOpenAsync(room);
+        await mia.SendAsync("After the deploy");
+        await Expect(mia.Messages).ToHaveCountAsync(2);
+    }
 }
