@@ -13,13 +13,16 @@ public sealed class CircuitConnection : CircuitHandler
     /// <summary>Raised after a reconnect; handlers marshal to their component with InvokeAsync.</summary>
     public event Func<Task>? Reconnected;
 
+    /// <summary>Raised when the browser's connection dropped (the circuit may still come back).</summary>
+    public event Func<Task>? Disconnected;
+
     public bool IsConnected { get; private set; } = true;
 
     public override Task OnConnectionDownAsync(Circuit circuit, CancellationToken cancellationToken)
     {
         _wasDown = true;
         IsConnected = false;
-        return Task.CompletedTask;
+        return RaiseAsync(Disconnected);
     }
 
     public override async Task OnConnectionUpAsync(Circuit circuit, CancellationToken cancellationToken)
@@ -27,7 +30,12 @@ public sealed class CircuitConnection : CircuitHandler
         IsConnected = true;
         if (!_wasDown) return;
         _wasDown = false;
-        if (Reconnected is { } handlers)
-            foreach (var handler in handlers.GetInvocationList().Cast<Func<Task>>()) await handler();
+        await RaiseAsync(Reconnected);
+    }
+
+    private static async Task RaiseAsync(Func<Task>? handlers)
+    {
+        if (handlers is null) return;
+        foreach (var handler in handlers.GetInvocationList().Cast<Func<Task>>()) await handler();
     }
 }
