@@ -86,4 +86,55 @@ public sealed class LiveAwareness(BrowserFixture browser, ServerFixture server)
 
         await Expect(alice.Page.GetByText("Seen", new() { Exact = true })).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task Mark_as_unread_keeps_the_room_unread_until_the_reader_marks_it_read()
+    {
+        var (alice, bob) = await ChatMember.AliceAndBobInNewRoomAsync(browser.Browser, server.Server, "Aware");
+        await using var _ = alice;
+        await using var __ = bob;
+        var room = await bob.Page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync();
+        await alice.SendAsync("Before");
+        await alice.SendAsync("Come back to this");
+        await alice.SendAsync("After");
+        await Expect(bob.Message("After")).ToBeVisibleAsync();
+        await Expect(bob.RoomLink(room)).ToHaveAccessibleNameAsync(room);
+
+        await bob.ChooseMoreActionAsync("Come back to this", "Mark as unread");
+
+        // Still on screen and focused, yet the room stays unread from that message on.
+        await Expect(bob.RoomLink(room)).ToHaveAccessibleNameAsync($"{room}, 2 unread");
+        await Expect(bob.Page).ToHaveTitleAsync(new Regex(@"^\(2\) "));
+        await Expect(bob.Page.GetByRole(AriaRole.Separator, new() { Name = "New messages" })).ToBeVisibleAsync();
+        await alice.SendAsync("Even later");
+        await Expect(bob.RoomLink(room)).ToHaveAccessibleNameAsync($"{room}, 3 unread");
+
+        await bob.Page.GetByRole(AriaRole.Button, new() { Name = "Mark as read" }).ClickAsync();
+        await Expect(bob.RoomLink(room)).ToHaveAccessibleNameAsync(room);
+        await Expect(bob.Page).ToHaveTitleAsync(new Regex("^#"));
+    }
+
+    [Fact]
+    public async Task The_member_list_shows_who_is_online_away_on_do_not_disturb_or_gone()
+    {
+        var (alice, bob) = await ChatMember.AliceAndBobInNewRoomAsync(browser.Browser, server.Server, "Aware");
+        await using var _ = alice;
+        await using var __ = bob;
+        var members = await bob.OpenMembersAsync();
+        ILocator AlicePresence(string state) => members.GetByRole(AriaRole.Img, new() { NameRegex = new Regex($"^{alice.Username} {state}") });
+
+        await Expect(AlicePresence("is online")).ToBeVisibleAsync();
+
+        await alice.HideTabAsync();
+        await Expect(AlicePresence("is away")).ToBeVisibleAsync();
+        await alice.ShowTabAsync();
+        await Expect(AlicePresence("is online")).ToBeVisibleAsync();
+
+        await alice.Page.GetByRole(AriaRole.Button, new() { Name = "Account menu" }).ClickAsync();
+        await alice.Page.GetByRole(AriaRole.Menuitemcheckbox, new() { Name = "Do not disturb" }).ClickAsync();
+        await Expect(AlicePresence("does not want to be disturbed")).ToBeVisibleAsync();
+
+        await alice.Page.CloseAsync();
+        await Expect(AlicePresence("is offline, last seen")).ToBeVisibleAsync();
+    }
 }

@@ -39,6 +39,9 @@ public sealed class MessageContext(Guid viewerId, RoomView room, ViewerClock clo
 
     public bool IsSaved(MessageView m) => SavedIds.Contains(m.Id);
 
+    /// <summary>Only members have a read marker, and only top-level messages count as unread.</summary>
+    public bool CanMarkUnread(MessageView m) => IsMember && !m.IsThreadReply;
+
     /// <summary>The path of a deep link to <paramref name="m"/>, relative to the app's base.</summary>
     public string LinkTo(MessageView m) => $"r/{Room.Slug}/{m.Seq}";
 }
@@ -66,6 +69,9 @@ public interface IMessageActions
     Task QuoteAsync(MessageView message);
 
     Task CopyLinkAsync(MessageView message);
+
+    /// <summary>Moves the viewer's read marker back so the room is unread from <paramref name="message"/> on.</summary>
+    Task MarkUnreadAsync(MessageView message);
 
     /// <summary>Opens the message where it is in the room (from a panel).</summary>
     Task JumpToAsync(MessageView message);

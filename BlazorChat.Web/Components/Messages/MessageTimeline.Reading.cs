@@ -1,3 +1,4 @@
+using BlazorChat.Core.Messages;
 using BlazorChat.Core.ReadState;
 using BlazorChat.Core.Rooms;
 using BlazorChat.Web.Components.Presence;
@@ -8,7 +9,9 @@ namespace BlazorChat.Web.Components.Messages;
 /// <summary>
 /// Reading: the read marker advances only while this tab is visible and focused and shows the
 /// room's end; the "New messages" divider sits at the first message that was unread on opening;
-/// receipts say who has seen the viewer's last message.
+/// receipts say who has seen the viewer's last message. "Mark as unread" moves the marker back and
+/// holds it there (the room stays unread while it is on screen) until the viewer marks it read or
+/// opens the room again.
 /// </summary>
 public partial class MessageTimeline
 {
@@ -17,12 +20,14 @@ public partial class MessageTimeline
 
     private long _markedSeq;
     private long? _firstUnreadSeq;
+    private bool _keptUnread;
     private readonly Dictionary<Guid, (string Name, long LastReadSeq)> _readers = [];
 
     /// <summary>Called when a room is (re)loaded: remembers where the unread part starts and who read how far.</summary>
     private async Task StartReadingAsync()
     {
         _markedSeq = Room.ViewerLastReadSeq;
+        _keptUnread = false;
         _firstUnreadSeq = _window.Messages
             .FirstOrDefault(m => m.Seq > Room.ViewerLastReadSeq && m.AuthorId != UserId && !m.IsThreadReply)?.Seq;
         _readers.Clear();
@@ -34,7 +39,7 @@ public partial class MessageTimeline
     /// <summary>Moves the read marker to the newest message shown, if the reader can see it.</summary>
     private async Task MarkReadIfAttendingAsync()
     {
-        if (!Room.IsMember || !Activity.IsAttending || _window.HasNewer) return;
+        if (!Room.IsMember || _keptUnread || !Activity.IsAttending || _window.HasNewer) return;
         var newest = _window.NewestSeq;
         if (newest <= _markedSeq) return;
         _markedSeq = newest;
@@ -47,6 +52,23 @@ public partial class MessageTimeline
             Logger.LogWarning(ex, "Could not move the read marker in room {RoomId}", Room.Id);
         }
     }
+
+    public Task MarkUnreadAsync(MessageView message) => RunAsync(async () =>
+    {
+        _markedSeq = await ReadState.MarkUnreadAsync(UserId, Room.Id, message.Seq);
+        _keptUnread = true;
+        _firstUnreadSeq = message.Seq;
+        Announce("Marked as unread.");
+    });
+
+    /// <summary>Ends a "mark as unread": everything shown counts as read again.</summary>
+    private Task MarkReadAsync() => RunAsync(async () =>
+    {
+        _keptUnread = false;
+        _firstUnreadSeq = null;
+        _markedSeq = await ReadState.MarkReadAsync(UserId, Room.Id, _window.KnownLastSeq);
+        Announce("Marked as read.");
+    });
 
     private Task OnAttentionChangedAsync() => InvokeAsync(MarkReadIfAttendingAsync);
 
