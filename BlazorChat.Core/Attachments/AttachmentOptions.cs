@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using BlazorChat.Core.Common;
 
 namespace BlazorChat.Core.Attachments;
 
@@ -26,6 +27,10 @@ public sealed class UploadOptions
 
     /// <summary>Where uploads are spooled while they are checked; set to <c>{DataDirectory}/tmp</c> unless configured.</summary>
     public string? TempDirectory { get; set; }
+
+    /// <summary>The refusal of a file over <see cref="MaxFileBytes"/>, the same before and during the transfer.</summary>
+    public ChatValidationException TooLarge(string fileName) =>
+        new("File", $"“{fileName}” is larger than the limit of {SizeTexts.Of(MaxFileBytes)}.");
 }
 
 /// <summary>Where files are kept, bound from <c>BlazorChat:Storage</c>: the data directory by default, or an S3-compatible bucket.</summary>

@@ -45,7 +45,7 @@ public sealed class AttachmentService(
             RoomAccess.EnsureCanPost(room, membership);
         }
 
-        using var spool = await UploadSpool.CopyAsync(content, fileName, Limits.MaxFileBytes, TempRoot, progress, ct);
+        using var spool = await UploadSpool.CopyAsync(content, fileName, Limits, progress, ct);
         var type = FileSignature.Detect(spool.Head, fileName);
         var attachment = new Attachment
         {
@@ -212,6 +212,4 @@ public sealed class AttachmentService(
                 "Delete messages with files you no longer need.");
         }
     }
-
-    private string TempRoot => Limits.TempDirectory ?? throw new InvalidOperationException("BlazorChat:Uploads:TempDirectory is not set.");
 }

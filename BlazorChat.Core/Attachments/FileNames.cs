@@ -37,12 +37,4 @@ public static class FileNames
         }
         return result.Length == 0 ? "file" : result;
     }
-
-    /// <summary>An ASCII-only fallback for the plain <c>filename=</c> parameter of <c>Content-Disposition</c>.</summary>
-    public static string AsciiFallback(string name)
-    {
-        var ascii = new StringBuilder(name.Length);
-        foreach (var c in name) ascii.Append(c is >= ' ' and < (char)0x7F and not ('"' or '\\' or ';' or '%') ? c : '_');
-        return ascii.ToString();
-    }
 }

@@ -25,9 +25,11 @@ internal sealed class UploadSpool : IDisposable
     /// <summary>The first bytes, for recognising the content.</summary>
     public byte[] Head { get; }
 
-    public static async Task<UploadSpool> CopyAsync(Stream content, string fileName, long maxBytes, string tempRoot,
+    public static async Task<UploadSpool> CopyAsync(Stream content, string fileName, UploadOptions limits,
         IProgress<long>? progress, CancellationToken ct)
     {
+        var maxBytes = limits.MaxFileBytes;
+        var tempRoot = limits.TempDirectory ?? throw new InvalidOperationException("BlazorChat:Uploads:TempDirectory is not set.");
         var folder = System.IO.Path.Combine(tempRoot, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var path = System.IO.Path.Combine(folder, "upload");
@@ -39,10 +41,10 @@ internal sealed class UploadSpool : IDisposable
             {
                 var buffer = new byte[81920];
                 int read;
-                while ((read = await ReadAsync(content, buffer, fileName, maxBytes, ct)) > 0)
+                while ((read = await ReadAsync(content, buffer, fileName, limits, ct)) > 0)
                 {
                     total += read;
-                    if (total > maxBytes) throw TooLarge(fileName, maxBytes);
+                    if (total > maxBytes) throw limits.TooLarge(fileName);
                     if (head.Length < FileSignature.HeadLength)
                         head.Write(buffer, 0, (int)Math.Min(read, FileSignature.HeadLength - head.Length));
                     await file.WriteAsync(buffer.AsMemory(0, read), ct);
@@ -59,13 +61,10 @@ internal sealed class UploadSpool : IDisposable
         }
     }
 
-    public static ChatValidationException TooLarge(string fileName, long maxBytes) =>
-        new("File", $"“{fileName}” is larger than the limit of {SizeTexts.Of(maxBytes)}.");
-
     public void Dispose() => TryDelete(Folder);
 
     // A browser stream that refuses to go past its allowed size says so with an IOException.
-    private static async Task<int> ReadAsync(Stream content, byte[] buffer, string fileName, long maxBytes, CancellationToken ct)
+    private static async Task<int> ReadAsync(Stream content, byte[] buffer, string fileName, UploadOptions limits, CancellationToken ct)
     {
         try
         {
@@ -73,7 +72,7 @@ internal sealed class UploadSpool : IDisposable
         }
         catch (IOException ex) when (ex.Message.Contains("exceeds the maximum", StringComparison.OrdinalIgnoreCase))
         {
-            throw TooLarge(fileName, maxBytes);
+            throw limits.TooLarge(fileName);
         }
     }
 

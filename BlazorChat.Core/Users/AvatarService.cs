@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace BlazorChat.Core.Users;
 
 /// <summary>A profile picture to send: stored WebP bytes, or the generated default.</summary>
-public sealed record AvatarImage(StoredObject? Stored, string? Svg)
+public sealed record AvatarImage(StoredObject? Stored, string? Svg, string? Version)
 {
     public string ContentType => Stored is null ? "image/svg+xml" : "image/webp";
 }
@@ -33,8 +33,7 @@ public sealed class AvatarService(
         fileName = FileNames.Sanitize(fileName);
         if (!images.IsAvailable)
             throw new ChatValidationException("File", "Profile pictures cannot be processed on this server right now.");
-        using var spool = await UploadSpool.CopyAsync(content, fileName, options.Value.MaxFileBytes,
-            options.Value.TempDirectory ?? Path.GetTempPath(), progress: null, ct);
+        using var spool = await UploadSpool.CopyAsync(content, fileName, options.Value, progress: null, ct);
         var type = FileSignature.Detect(spool.Head, fileName);
         if (type.Image is not { } format) throw new ChatValidationException("File", $"“{fileName}” is not an image. Choose a JPEG, PNG, GIF or WebP picture.");
         await ImageGuard.CheckAsync(images, spool.Path, format, fileName, ct);
@@ -87,8 +86,8 @@ public sealed class AvatarService(
             .Select(u => new { u.DisplayName, u.UserName, u.AvatarVersion }).SingleOrDefaultAsync(ct);
         if (user is null) return null;
         if (user.AvatarVersion is { } version && await store.OpenAsync(KeyOf(userId, version), ct) is { } stored)
-            return new AvatarImage(stored, null);
-        return new AvatarImage(null, Identicon.Svg(userId, string.IsNullOrWhiteSpace(user.DisplayName) ? user.UserName ?? "?" : user.DisplayName));
+            return new AvatarImage(stored, null, version);
+        return new AvatarImage(null, Identicon.Svg(userId, string.IsNullOrWhiteSpace(user.DisplayName) ? user.UserName ?? "?" : user.DisplayName), null);
     }
 
     private static string KeyOf(Guid userId, string version) => $"avatars/{userId:N}/{version}";
