@@ -7,7 +7,7 @@ namespace BlazorChat.Core.Attachments.Images;
 /// <summary>
 /// The image pipeline on libvips' command-line tools (Debian <c>libvips-tools</c>): <c>vipsheader</c>
 /// reads the header, <c>vips thumbnail</c> and <c>vips copy</c> re-encode with <c>strip</c>, which
-/// drops EXIF, GPS, XMP and comments. Each command runs with a time limit, one worker thread and
+/// drops EXIF, GPS, XMP and comments (WebP goes through a stripped PNG: see <see cref="SaveWebPAsync"/>). Each command runs with a time limit, one worker thread and
 /// libvips' untrusted loaders blocked; only the loaders of the four accepted formats are used.
 /// </summary>
 public sealed class VipsImageProcessor(IOptions<ImageOptions> options, ILogger<VipsImageProcessor> logger) : IImageProcessor
@@ -57,6 +57,10 @@ public sealed class VipsImageProcessor(IOptions<ImageOptions> options, ILogger<V
             // Every frame, so an animation stays animated; re-encoding drops trailing bytes and comments.
             await RunCheckedAsync(["copy", $"{path}[n=-1]", $"{original}[strip]"], ct);
         }
+        else if (format == ImageFormat.WebP)
+        {
+            await SaveWebPAsync(["thumbnail", path, "{0}", "4096", "--height", "4096", "--size", "down"], original, 85, workDirectory, ct);
+        }
         else
         {
             // thumbnail applies the EXIF orientation before strip removes it; "down" never enlarges.
@@ -65,10 +69,11 @@ public sealed class VipsImageProcessor(IOptions<ImageOptions> options, ILogger<V
         }
         var header = await ReadHeaderAsync(original, ct);
 
+        // Made from the re-encoded original, which no longer carries metadata.
         var thumbnail = Path.Combine(workDirectory, "thumb.webp");
-        await RunCheckedAsync(["thumbnail", original, $"{thumbnail}[Q=80,strip]", "300", "--height", "300", "--crop", "centre", "--size", "down"], ct);
+        await RunCheckedAsync(["thumbnail", original, $"{thumbnail}[Q=80]", "300", "--height", "300", "--crop", "centre", "--size", "down"], ct);
         var preview = Path.Combine(workDirectory, "preview.webp");
-        await RunCheckedAsync(["thumbnail", original, $"{preview}[Q=80,strip]", "800", "--height", "4096", "--size", "down"], ct);
+        await RunCheckedAsync(["thumbnail", original, $"{preview}[Q=80]", "800", "--height", "4096", "--size", "down"], ct);
         return new ProcessedImage(original, header.Width, header.Height, header.Pages > 1, thumbnail, preview);
     }
 
@@ -76,8 +81,21 @@ public sealed class VipsImageProcessor(IOptions<ImageOptions> options, ILogger<V
     {
         var output = Path.Combine(workDirectory, "square.webp");
         var edge = size.ToString(CultureInfo.InvariantCulture);
-        await RunCheckedAsync(["thumbnail", path, $"{output}[Q=85,strip]", edge, "--height", edge, "--crop", "centre"], ct);
+        await SaveWebPAsync(["thumbnail", path, "{0}", edge, "--height", edge, "--crop", "centre"], output, 85, workDirectory, ct);
         return output;
+    }
+
+    /// <summary>
+    /// Runs a command whose "{0}" output becomes <paramref name="output"/> as WebP without metadata.
+    /// libvips 8.14's webpsave ignores <c>strip</c> (EXIF and GPS would survive), so the command
+    /// writes a stripped PNG first, and the WebP is encoded from that, which carries nothing.
+    /// </summary>
+    private async Task SaveWebPAsync(string[] command, string output, int quality, string workDirectory, CancellationToken ct)
+    {
+        var clean = Path.Combine(workDirectory, $"clean-{Guid.NewGuid():N}.png");
+        await RunCheckedAsync([.. command.Select(a => a == "{0}" ? $"{clean}[strip,compression=1]" : a)], ct);
+        await RunCheckedAsync(["copy", clean, $"{output}[Q={quality.ToString(CultureInfo.InvariantCulture)},strip]"], ct);
+        File.Delete(clean);
     }
 
     private async Task RunCheckedAsync(string[] arguments, CancellationToken ct)

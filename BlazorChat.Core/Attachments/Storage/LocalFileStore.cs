@@ -44,9 +44,10 @@ public sealed class LocalFileStore(IOptions<StorageOptions> options) : IFileStor
     public Task DeleteAsync(string key, CancellationToken ct = default)
     {
         var path = PathOf(key);
+        var folder = Path.GetDirectoryName(path)!;
+        if (!Directory.Exists(folder)) return Task.CompletedTask;
         File.Delete(path);
         // Leave no empty folder behind (attachments/{id}/ holds one file per size).
-        var folder = Path.GetDirectoryName(path)!;
         try
         {
             if (folder != _root && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any()) Directory.Delete(folder);
