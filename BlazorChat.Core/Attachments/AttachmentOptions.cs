@@ -75,4 +75,7 @@ public sealed class ImageOptions
 
     /// <summary>How long one libvips command may run before it is killed.</summary>
     public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The address space one libvips command may use (1 GB by default; 0 for no limit).</summary>
+    public long MemoryLimitBytes { get; set; } = 1024L * 1024 * 1024;
 }

@@ -8,7 +8,8 @@ namespace BlazorChat.Core.Attachments.Images;
 /// The image pipeline on libvips' command-line tools (Debian <c>libvips-tools</c>): <c>vipsheader</c>
 /// reads the header, <c>vips thumbnail</c> and <c>vips copy</c> re-encode with <c>strip</c>, which
 /// drops EXIF, GPS, XMP and comments (WebP goes through a stripped PNG: see <see cref="SaveWebPAsync"/>). Each command runs with a time limit, one worker thread and
-/// libvips' untrusted loaders blocked; only the loaders of the four accepted formats are used.
+/// libvips' untrusted loaders blocked, under a memory cap (<c>prlimit</c>); only the loaders of
+/// the four accepted formats are used.
 /// </summary>
 public sealed class VipsImageProcessor(IOptions<ImageOptions> options, ILogger<VipsImageProcessor> logger) : IImageProcessor
 {
@@ -22,6 +23,8 @@ public sealed class VipsImageProcessor(IOptions<ImageOptions> options, ILogger<V
     private readonly string? _vips = Find(options.Value.VipsDirectory, "vips");
     private readonly string? _vipsheader = Find(options.Value.VipsDirectory, "vipsheader");
     private readonly TimeSpan _timeout = options.Value.CommandTimeout;
+    private readonly long _memoryLimit = options.Value.MemoryLimitBytes;
+    private readonly string? _prlimit = Find(null, "prlimit");
 
     public bool IsAvailable => _vips is not null && _vipsheader is not null;
 
@@ -110,6 +113,13 @@ public sealed class VipsImageProcessor(IOptions<ImageOptions> options, ILogger<V
 
     private async Task<ProcessResult> RunAsync(string program, string[] arguments, CancellationToken ct)
     {
+        // util-linux prlimit caps the command's address space; where it is missing, the header
+        // check before any decoding is the bound.
+        if (_prlimit is not null && _memoryLimit > 0)
+        {
+            arguments = [$"--as={_memoryLimit.ToString(CultureInfo.InvariantCulture)}", "--", program, .. arguments];
+            program = _prlimit;
+        }
         try
         {
             return await ProcessRunner.RunAsync(program, arguments, _timeout, Environment, ct);
