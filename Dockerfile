@@ -30,8 +30,8 @@ RUN dotnet publish BlazorChat.Web/BlazorChat.Web.csproj -c Release -o /app --no-
 # ---- runtime ----------------------------------------------------------------------------------
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 
-# libvips-tools: vipsheader and vipsthumbnail, which the image pipeline for attachments runs as
-# subprocesses (ADR-001; the pipeline itself is not built yet). curl: the HEALTHCHECK below.
+# libvips-tools: vipsheader and vips, which the image pipeline for attachments runs as
+# subprocesses (ADR-005). curl: the HEALTHCHECK below.
 RUN apt-get update \
     && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libvips-tools curl \
     && rm -rf /var/lib/apt/lists/*

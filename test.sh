@@ -136,11 +136,14 @@ start_services() {
     services_init || die "could not create the temp dir"
     start_postgres || die "PostgreSQL did not start"
     start_redis || die "Redis did not start"
+    start_s3 || die "the S3-compatible server (s3rver) did not start"
 }
 
 export_test_env() {
     export BLAZORCHAT_TEST_POSTGRES="$PG_CONNECTION_STRING"
     export BLAZORCHAT_TEST_REDIS="$REDIS_CONNECTION_STRING"
+    export BLAZORCHAT_TEST_S3="$S3_ENDPOINT"
+    export BLAZORCHAT_TEST_S3_BUCKET="$S3_BUCKET"
     export BLAZORCHAT_CHROMIUM=/usr/bin/chromium
     # Tests fail, not skip, when one of the services above is unreachable.
     export BLAZORCHAT_TEST_REQUIRE_SERVICES=1
@@ -149,6 +152,7 @@ export_test_env() {
     export MSBUILDDISABLENODEREUSE=1
     log "BLAZORCHAT_TEST_POSTGRES=$BLAZORCHAT_TEST_POSTGRES"
     log "BLAZORCHAT_TEST_REDIS=$BLAZORCHAT_TEST_REDIS"
+    log "BLAZORCHAT_TEST_S3=$BLAZORCHAT_TEST_S3 (bucket $BLAZORCHAT_TEST_S3_BUCKET)"
 }
 
 # ---- step 3: build and test -----------------------------------------------------------------

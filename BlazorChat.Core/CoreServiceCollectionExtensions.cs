@@ -1,3 +1,6 @@
+using BlazorChat.Core.Attachments;
+using BlazorChat.Core.Attachments.Images;
+using BlazorChat.Core.Attachments.Storage;
 using BlazorChat.Core.Data;
 using BlazorChat.Core.Events;
 using BlazorChat.Core.Messages;
@@ -76,8 +79,33 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<PresenceTracker>();
         services.AddHostedService(sp => sp.GetRequiredService<PresenceTracker>());
         services.AddScoped<AccountService>();
+        builder.AddChatFiles(dataDirectory);
         services.AddHostedService<DatabaseMigrator>();
         return builder;
+    }
+
+    /// <summary>
+    /// Uploads, the file store (the data directory's <c>files/</c> unless <c>BlazorChat:Storage:Provider</c>
+    /// is <c>S3</c>), the image pipeline, profile pictures and the cleanup job.
+    /// </summary>
+    private static void AddChatFiles(this IHostApplicationBuilder builder, string dataDirectory)
+    {
+        var services = builder.Services;
+        services.AddOptions<UploadOptions>().Bind(builder.Configuration.GetSection(UploadOptions.Section)).ValidateDataAnnotations()
+            .PostConfigure(o => o.TempDirectory ??= Path.Combine(dataDirectory, "tmp")).ValidateOnStart();
+        services.AddOptions<ImageOptions>().Bind(builder.Configuration.GetSection(ImageOptions.Section));
+        services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.Section))
+            .PostConfigure(o => o.LocalDirectory ??= Path.Combine(dataDirectory, "files"))
+            .Validate(o => o.Provider != FileStoreProvider.S3 || !string.IsNullOrWhiteSpace(o.S3.Bucket),
+                "BlazorChat:Storage:Provider is S3, so BlazorChat:Storage:S3:Bucket must be set.")
+            .ValidateOnStart();
+        var provider = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>()?.Provider ?? FileStoreProvider.Local;
+        if (provider == FileStoreProvider.S3) services.AddSingleton<IFileStore, S3FileStore>();
+        else services.AddSingleton<IFileStore, LocalFileStore>();
+        services.AddSingleton<IImageProcessor, VipsImageProcessor>();
+        services.AddSingleton<AttachmentService>();
+        services.AddSingleton<AvatarService>();
+        services.AddHostedService<AttachmentCleanup>();
     }
 
     /// <summary>The absolute data directory, created if missing.</summary>

@@ -1,4 +1,5 @@
 using BlazorChat.Core;
+using BlazorChat.Core.Attachments.Images;
 using BlazorChat.Core.Data;
 using BlazorChat.Core.Users;
 using BlazorChat.Web.Components;
@@ -6,6 +7,7 @@ using BlazorChat.Web.Components.Account;
 using BlazorChat.Web.Components.Presence;
 using BlazorChat.Web.Components.ReadState;
 using BlazorChat.Web.Components.Shared;
+using BlazorChat.Web.Endpoints;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
@@ -76,7 +78,10 @@ public static class WebServiceCollectionExtensions
             .SetApplicationName("BlazorChat")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.GetDataDirectory(), "keys")));
 
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<ImageToolsHealthCheck>("image-tools", tags: ["ready"]);
+        services.AddScoped<ViewerAvatar>();
         return builder;
     }
 
@@ -93,13 +98,14 @@ public static class WebServiceCollectionExtensions
         return app;
     }
 
-    /// <summary>Pages, Identity endpoints and health checks.</summary>
+    /// <summary>Pages, Identity endpoints, files and health checks.</summary>
     public static WebApplication MapChatEndpoints(this WebApplication app)
     {
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
-        // Live: the process answers. Ready: it can also do its work (database reachable).
+        app.MapFileEndpoints();
+        // Live: the process answers. Ready: it can also do its work (database reachable; Degraded without image tools).
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         return app;

@@ -8,6 +8,7 @@
 #   services_init              # makes $SERVICES_TMP (a fresh mktemp -d directory)
 #   start_postgres             # sets PG_PORT, PG_CONNECTION_STRING, ...
 #   start_redis                # sets REDIS_PORT, REDIS_CONNECTION_STRING, ...
+#   start_s3                   # sets S3_ENDPOINT, S3_BUCKET (s3rver from npm, a real S3 HTTP server)
 #   start_background NAME LOG CMD...   # any other process; stop_all stops it too
 #   stop_all                   # stops everything above, removes $SERVICES_TMP
 #
@@ -35,6 +36,11 @@ REDIS_LOG=""
 REDIS_PORT=""
 REDIS_PID=""
 REDIS_CONNECTION_STRING="" # StackExchange.Redis form: host:port
+
+S3_PORT=""
+S3_PID=""
+S3_ENDPOINT=""             # http://127.0.0.1:port of the S3-compatible server (s3rver)
+S3_BUCKET="blazorchat-test"
 
 BG_NAMES=()                # start_background bookkeeping, stopped in reverse order
 BG_PIDS=()
@@ -262,6 +268,49 @@ stop_redis() {
     stop_pid "$REDIS_PID"
     svc_log "redis: stopped"
     REDIS_PID=""
+}
+
+# ---- S3-compatible storage -------------------------------------------------------------------
+
+# The npm package s3rver (a small S3-compatible server on local disk), installed once into a
+# tools cache outside the repository; its version is pinned so every machine runs the same.
+S3RVER_VERSION="3.7.1"
+S3RVER_TOOLS_DIR="${BLAZORCHAT_TOOLS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/blazorchat-tools}/s3rver-$S3RVER_VERSION"
+
+ensure_s3rver() {
+    if [[ -x "$S3RVER_TOOLS_DIR/node_modules/.bin/s3rver" ]]; then return 0; fi
+    command -v npm >/dev/null 2>&1 || { svc_err "npm is needed to install s3rver (Node.js 20 or later)"; return 1; }
+    svc_log "s3: installing s3rver@$S3RVER_VERSION into $S3RVER_TOOLS_DIR"
+    mkdir -p "$S3RVER_TOOLS_DIR" || return 1
+    if ! npm install --prefix "$S3RVER_TOOLS_DIR" --no-audit --no-fund --loglevel=error "s3rver@$S3RVER_VERSION" \
+            >"$S3RVER_TOOLS_DIR/npm-install.log" 2>&1; then
+        svc_err "npm install s3rver failed"
+        svc_tail_log "$S3RVER_TOOLS_DIR/npm-install.log"
+        return 1
+    fi
+}
+
+# start_s3: s3rver on a free loopback port with its files in the run's temp dir and the bucket
+# $S3_BUCKET created at start. Credentials are s3rver's fixed S3RVER/S3RVER.
+start_s3() {
+    [[ -n "$SERVICES_TMP" ]] || { svc_err "call services_init first"; return 1; }
+    ensure_s3rver || return 1
+    mkdir -p "$SERVICES_TMP/s3" || return 1
+    S3_PORT="$(free_port)" || return 1
+    start_background s3rver "$SERVICES_TMP/s3.log" \
+        "$S3RVER_TOOLS_DIR/node_modules/.bin/s3rver" -d "$SERVICES_TMP/s3" -a 127.0.0.1 -p "$S3_PORT" \
+        --configure-bucket "$S3_BUCKET"
+    S3_PID="$BG_LAST_PID"
+    if ! wait_until 60 "s3rver" "$S3_PID" port_open "$S3_PORT"; then
+        svc_tail_log "$SERVICES_TMP/s3.log"
+        return 1
+    fi
+    S3_ENDPOINT="http://127.0.0.1:$S3_PORT"
+    svc_log "s3: ready on $S3_ENDPOINT, bucket $S3_BUCKET (pid $S3_PID)"
+}
+
+port_open() {
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
 # ---- other background processes (nginx, app nodes, ...) -------------------------------------

@@ -1,3 +1,4 @@
+using BlazorChat.Core.Attachments;
 using BlazorChat.Core.Messages;
 using BlazorChat.Core.Moderation;
 using BlazorChat.Core.Rooms;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BlazorChat.Core.Data;
 
 /// <summary>
-/// The chat database: Identity tables plus rooms, members and messages.
+/// The chat database: Identity tables plus rooms, members, messages and their files.
 /// </summary>
 /// <remarks>
 /// Migrations are written by hand in <c>Data/Migrations</c> (the EF design-time package is not
@@ -32,7 +33,7 @@ public class ChatDbContext(DbContextOptions<ChatDbContext> options)
     public DbSet<Mention> Mentions => Set<Mention>();
     public DbSet<SavedMessage> SavedMessages => Set<SavedMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
-
+    public DbSet<Attachment> Attachments => Set<Attachment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -40,6 +41,7 @@ public class ChatDbContext(DbContextOptions<ChatDbContext> options)
         builder.Entity<ChatUser>(user =>
         {
             user.Property(u => u.DisplayName).HasMaxLength(64).IsRequired();
+            user.Property(u => u.AvatarVersion).HasMaxLength(32);
             // One account per email address, enforced by the database (Identity only checks before inserting).
             user.HasIndex(u => u.NormalizedEmail).HasDatabaseName("EmailIndex").IsUnique();
         });

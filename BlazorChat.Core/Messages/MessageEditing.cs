@@ -1,3 +1,4 @@
+using BlazorChat.Core.Attachments;
 using BlazorChat.Core.Common;
 using BlazorChat.Core.Data;
 using BlazorChat.Core.Events;
@@ -11,6 +12,7 @@ public sealed class MessageEditing(
     IDbContextFactory<ChatDbContext> dbFactory,
     IEventBus bus,
     MarkdownRenderer markdown,
+    AttachmentService attachments,
     TimeProvider clock)
 {
     /// <summary>
@@ -58,7 +60,7 @@ public sealed class MessageEditing(
     /// Deletes <paramref name="messageId"/>, leaving a tombstone that keeps its <c>Seq</c>. The author
     /// deletes their own; room moderators and up delete anyone's, giving a <paramref name="reason"/>
     /// that is stored with the message and in the audit log in the same transaction. Deleting a
-    /// deleted message changes nothing. A deleted message is unpinned.
+    /// deleted message changes nothing. A deleted message is unpinned, and its files are removed.
     /// </summary>
     public async Task<MessageView> DeleteAsync(Guid actorId, Guid messageId, string? reason = null, CancellationToken ct = default)
     {
@@ -81,7 +83,11 @@ public sealed class MessageEditing(
         message.DeletedAt = now;
         message.PinnedAt = null;
         message.PinnedById = null;
+        var files = await db.Attachments.Where(a => a.MessageId == messageId && a.DeletedAt == null).ToListAsync(ct);
+        foreach (var file in files) file.DeletedAt = now;
         await db.SaveChangesAsync(ct);
+        // After commit: the rows are marked, so a failure here leaves the bytes to the cleanup job.
+        if (files.Count > 0) await attachments.PurgeAsync([.. files.Select(f => f.Id)], ct);
 
         var view = await MessageViewLoader.LoadOneAsync(db, messageId, markdown, ct);
         await bus.PublishAsync(new MessageChanged(view), ct);

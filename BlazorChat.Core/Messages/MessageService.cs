@@ -1,3 +1,4 @@
+using BlazorChat.Core.Attachments;
 using BlazorChat.Core.Common;
 using BlazorChat.Core.Data;
 using BlazorChat.Core.Events;
@@ -31,12 +32,15 @@ public sealed class MessageService(
     /// Stores a message, a thread reply or a quote-reply, and publishes it. A reply takes the
     /// room's next <c>Seq</c> like any message (delivery stays gap-free) and updates its root's
     /// reply count in the same transaction; the root's change is published too. A retry with the
-    /// same <paramref name="clientMessageId"/> returns the stored message.
+    /// same <paramref name="clientMessageId"/> returns the stored message. Files uploaded for the
+    /// room (<see cref="SendOptions.AttachmentIds"/>) are claimed in the same transaction; a
+    /// message with files may have no text.
     /// </summary>
     public async Task<MessageView> SendAsync(Guid authorId, Guid roomId, Guid clientMessageId, string body, SendOptions options, CancellationToken ct = default)
     {
         if (clientMessageId == Guid.Empty) throw new ChatValidationException("ClientMessageId", "A client message id is required.");
-        body = NormalizeBody(body);
+        var attachmentIds = AttachmentClaims.Normalize(options.AttachmentIds);
+        body = NormalizeBody(body, allowEmpty: attachmentIds.Count > 0);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var existing = await FindSentAsync(db, authorId, clientMessageId, ct);
@@ -46,6 +50,7 @@ public sealed class MessageService(
         RoomAccess.EnsureCanPost(room, membership);
         Guid? threadRootId = options.ThreadRootId is { } rootId ? await ResolveThreadRootAsync(db, roomId, rootId, ct) : null;
         if (options.QuotedMessageId is { } quotedId) await EnsureQuotableAsync(db, roomId, quotedId, ct);
+        await AttachmentClaims.EnsureClaimableAsync(db, authorId, roomId, attachmentIds, ct);
         var prepared = await MentionResolution.PrepareAsync(db, markdown, roomId, authorId, membership!.Role, body, ct);
         // After the idempotency check (a retry of a stored message is free) and before any write.
         rateLimiter.Take(authorId);
@@ -76,6 +81,7 @@ public sealed class MessageService(
             try
             {
                 await db.SaveChangesAsync(ct);
+                if (attachmentIds.Count > 0) await AttachmentClaims.ClaimAsync(db, message.Id, authorId, roomId, attachmentIds, ct);
                 if (threadRootId is { } root)
                 {
                     await db.Messages.Where(m => m.Id == root).ExecuteUpdateAsync(m => m
@@ -158,11 +164,11 @@ public sealed class MessageService(
         return new ThreadView(await MessageViewLoader.LoadOneAsync(db, root, markdown, ct), await MessageViewLoader.LoadAsync(db, replies, markdown, ct));
     }
 
-    /// <summary>Trims a body and checks its length; the same rule for sending and editing.</summary>
-    internal static string NormalizeBody(string? body)
+    /// <summary>Trims a body and checks its length; the same rule for sending and editing. Only a message with files may be empty.</summary>
+    internal static string NormalizeBody(string? body, bool allowEmpty = false)
     {
         body = (body ?? "").Trim();
-        if (body.Length == 0) throw new ChatValidationException("Body", "Write a message first.");
+        if (body.Length == 0 && !allowEmpty) throw new ChatValidationException("Body", "Write a message first.");
         if (body.Length > Message.BodyMaxLength)
             throw new ChatValidationException("Body", $"A message has at most {Message.BodyMaxLength:N0} characters; this one has {body.Length:N0}.");
         return body;

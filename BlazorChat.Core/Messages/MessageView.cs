@@ -1,3 +1,5 @@
+using BlazorChat.Core.Attachments;
+
 namespace BlazorChat.Core.Messages;
 
 /// <summary>
@@ -47,6 +49,12 @@ public sealed record MessageView(
 
     /// <summary>Reactions, one group per emoji, in the order the emoji were first used; empty once deleted.</summary>
     public IReadOnlyList<ReactionGroup> Reactions { get; init; } = [];
+
+    /// <summary>Files sent with it, in order; empty once deleted.</summary>
+    public IReadOnlyList<AttachmentView> Attachments { get; init; } = [];
+
+    /// <summary>The version of the author's profile picture (its URL changes with it); null for the generated one.</summary>
+    public string? AuthorAvatarVersion { get; init; }
 }
 
 /// <summary>Everyone who reacted to a message with one emoji, in the order they reacted.</summary>
@@ -83,7 +91,8 @@ public sealed record MentionCandidate(string Username, string DisplayName, bool 
 /// <summary>Optional parts of a sent message.</summary>
 /// <param name="ThreadRootId">Reply in this message's thread (a reply to a reply goes to its root).</param>
 /// <param name="QuotedMessageId">Quote this message of the same room.</param>
-public sealed record SendOptions(Guid? ThreadRootId = null, Guid? QuotedMessageId = null)
+/// <param name="AttachmentIds">The sender's uploads for this room to send with it, in order (at most five).</param>
+public sealed record SendOptions(Guid? ThreadRootId = null, Guid? QuotedMessageId = null, IReadOnlyList<Guid>? AttachmentIds = null)
 {
     public static readonly SendOptions None = new();
 }

@@ -1,11 +1,12 @@
+using BlazorChat.Core.Attachments;
 using BlazorChat.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlazorChat.Core.Messages;
 
 /// <summary>
-/// Turns stored messages into <see cref="MessageView"/>s: authors, quoted snippets and reactions
-/// in three queries per batch, whatever its size. Deleted messages lose body, quote and reactions.
+/// Turns stored messages into <see cref="MessageView"/>s: authors, quoted snippets, reactions and
+/// files in four queries per batch, whatever its size. Deleted messages lose body, quote, reactions and files.
 /// </summary>
 internal static class MessageViewLoader
 {
@@ -15,7 +16,7 @@ internal static class MessageViewLoader
         var rows = await (
             from m in messages.AsNoTracking()
             join u in db.Users on m.AuthorId equals u.Id
-            select new { Message = m, Username = u.UserName!, u.DisplayName }).ToListAsync(ct);
+            select new { Message = m, Username = u.UserName!, u.DisplayName, u.AvatarVersion }).ToListAsync(ct);
         if (rows.Count == 0) return [];
 
         var quotedIds = rows.Where(r => r.Message.QuotedMessageId is not null && r.Message.DeletedAt is null)
@@ -38,6 +39,11 @@ internal static class MessageViewLoader
             g => (IReadOnlyList<ReactionGroup>)[.. g.GroupBy(r => r.Emoji, StringComparer.Ordinal)
                 .Select(e => new ReactionGroup(e.Key, [.. e.Select(r => r.UserId)], [.. e.Select(r => r.DisplayName)]))]);
 
+        var withFiles = liveIds.Count == 0 ? [] : await db.Attachments.AsNoTracking()
+            .Where(a => a.MessageId != null && liveIds.Contains(a.MessageId.Value) && a.DeletedAt == null).ToListAsync(ct);
+        var filesByMessage = withFiles.GroupBy(a => a.MessageId!.Value).ToDictionary(
+            g => g.Key, g => (IReadOnlyList<AttachmentView>)[.. g.OrderBy(a => a.Position).Select(AttachmentView.Of)]);
+
         return [.. rows.OrderBy(r => r.Message.RoomId).ThenBy(r => r.Message.Seq).Select(r =>
         {
             var m = r.Message;
@@ -54,6 +60,8 @@ internal static class MessageViewLoader
                 PinnedAt = m.PinnedAt,
                 MentionsRoom = m.MentionsRoom,
                 Reactions = deleted ? [] : reactionsByMessage.GetValueOrDefault(m.Id) ?? [],
+                Attachments = deleted ? [] : filesByMessage.GetValueOrDefault(m.Id) ?? [],
+                AuthorAvatarVersion = r.AvatarVersion,
             };
         })];
     }

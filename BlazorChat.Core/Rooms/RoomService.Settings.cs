@@ -78,6 +78,9 @@ public sealed partial class RoomService
             members = await db.RoomMembers.Where(m => m.RoomId == roomId).Select(m => m.UserId).ToListAsync(ct);
             // Thread replies refer to their roots without cascading; remove them first, then the
             // room, whose members and messages (with their reactions, mentions...) cascade.
+            // Files lose their room and message; marked here, their bytes go with the cleanup job.
+            await db.Attachments.Where(a => a.RoomId == roomId && a.DeletedAt == null)
+                .ExecuteUpdateAsync(a => a.SetProperty(x => x.DeletedAt, clock.GetUtcNow()), ct);
             await db.Set<Message>().Where(m => m.RoomId == roomId && m.ThreadRootId != null).ExecuteDeleteAsync(ct);
             await db.Rooms.Where(r => r.Id == roomId).ExecuteDeleteAsync(ct);
             AuditLog.Record(db, actorId, "room.delete", $"room:{roomId}", clock.GetUtcNow(), roomId, room.Name);

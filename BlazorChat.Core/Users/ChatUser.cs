@@ -21,4 +21,7 @@ public class ChatUser : IdentityUser<Guid>
 
     /// <summary>Set by the person: shown as "do not disturb", and notifications stay silent.</summary>
     public bool DoNotDisturb { get; set; }
+
+    /// <summary>The version of the uploaded profile picture (part of its storage key and URL); null for the generated one.</summary>
+    public string? AvatarVersion { get; set; }
 }

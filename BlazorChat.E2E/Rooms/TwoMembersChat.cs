@@ -53,7 +53,10 @@ public sealed class TwoMembersChat(BrowserFixture browser, ServerFixture server)
 
         var message = victim.Message("onerror");
         await Expect(message).ToContainTextAsync("<img src=x onerror=alert(1)>");
-        await Expect(message.Locator("img")).ToHaveCountAsync(0);
+        // The one picture is the author's own (the header's avatar), none from the text.
+        await Expect(message.Locator("img")).ToHaveCountAsync(1);
+        await Expect(message.Locator("img.message-avatar")).ToHaveCountAsync(1);
+        await Expect(message.Locator(".message-body img")).ToHaveCountAsync(0);
         await Expect(message.Locator("a[href^='javascript']")).ToHaveCountAsync(0);
         Assert.Equal(0, dialogs);
     }

@@ -44,8 +44,15 @@ public sealed class ChatTestHost : IAsyncDisposable
     public MessageService Messages => Services.GetRequiredService<MessageService>();
     public IDbContextFactory<ChatDbContext> DbFactory => Services.GetRequiredService<IDbContextFactory<ChatDbContext>>();
 
-    /// <summary>Builds a host on a fresh database; with <paramref name="start"/> the database is migrated and seeded.</summary>
-    public static async Task<ChatTestHost> CreateAsync(TestDatabase database, bool start = true, string purpose = "core")
+    /// <summary>The data directory (SQLite file, stored files, temp uploads).</summary>
+    public string DataDirectory => _dataDirectory.Path;
+
+    /// <summary>
+    /// Builds a host on a fresh database; with <paramref name="start"/> the database is migrated and seeded.
+    /// <paramref name="extraSettings"/> add to (or replace) the test configuration.
+    /// </summary>
+    public static async Task<ChatTestHost> CreateAsync(TestDatabase database, bool start = true, string purpose = "core",
+        IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
         var dataDirectory = new TempDataDirectory();
         PostgresDatabase? postgres = null;
@@ -63,6 +70,7 @@ public sealed class ChatTestHost : IAsyncDisposable
                 settings["Database:Provider"] = "Postgres";
                 settings["ConnectionStrings:Chat"] = postgres.ConnectionString;
             }
+            foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>()) settings[key] = value;
 
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
             {

@@ -15,6 +15,30 @@ public static class TestServices
         Environment.GetEnvironmentVariable(RequireServicesVariable) == "1"
         || string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
+    public const string S3Variable = "BLAZORCHAT_TEST_S3";
+    public const string S3BucketVariable = "BLAZORCHAT_TEST_S3_BUCKET";
+
+    /// <summary>The endpoint of the S3-compatible server (s3rver, started by ./test.sh), e.g. http://127.0.0.1:4568.</summary>
+    public static string S3Endpoint =>
+        Environment.GetEnvironmentVariable(S3Variable) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException($"{S3Variable} is not set, so the S3 storage tests cannot run. Run ./test.sh, which " +
+                "installs and starts s3rver (an S3-compatible server) and exports its endpoint, or start one yourself and export " +
+                $"{S3Variable}=http://127.0.0.1:PORT and {S3BucketVariable}=BUCKET (credentials S3RVER/S3RVER).");
+
+    /// <summary>The bucket the S3 server was started with.</summary>
+    public static string S3Bucket => Environment.GetEnvironmentVariable(S3BucketVariable) is { Length: > 0 } value ? value : "blazorchat-test";
+
+    /// <summary>Configuration that points a host's file store at the test S3 server.</summary>
+    public static Dictionary<string, string?> S3Settings() => new()
+    {
+        ["BlazorChat:Storage:Provider"] = "S3",
+        ["BlazorChat:Storage:S3:ServiceUrl"] = S3Endpoint,
+        ["BlazorChat:Storage:S3:Bucket"] = S3Bucket,
+        ["BlazorChat:Storage:S3:AccessKey"] = "S3RVER",
+        ["BlazorChat:Storage:S3:SecretKey"] = "S3RVER",
+    };
+
     /// <summary>An Npgsql connection string for a superuser, database <c>postgres</c>.</summary>
     public static string PostgresConnectionString
     {

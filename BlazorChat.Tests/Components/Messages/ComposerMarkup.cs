@@ -16,7 +16,7 @@ public sealed class ComposerMarkup : IAsyncDisposable
         _renderer.RenderAsync<Composer>(new()
         {
             [nameof(Composer.Target)] = "#general",
-            [nameof(Composer.OnSend)] = EventCallback<string>.Empty,
+            [nameof(Composer.OnSend)] = EventCallback<ComposedMessage>.Empty,
             [nameof(Composer.Disabled)] = disabled,
         });
 

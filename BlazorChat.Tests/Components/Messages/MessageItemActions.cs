@@ -179,7 +179,10 @@ public sealed class MessageItemActions : IAsyncDisposable
             var article = await RenderAsync(message, viewer: Bob);
             XssCorpus.ShouldBeInert(article.QuerySelector(".message-body").ShouldNotBeNull(), payload);
             XssCorpus.ShouldBeInert(article.QuerySelector(".message-quote").ShouldNotBeNull(), payload);
-            article.QuerySelector("header").ShouldNotBeNull().QuerySelectorAll("*").Select(e => e.LocalName).ShouldBe(["span", "time"]);
+            var header = article.QuerySelector("header").ShouldNotBeNull();
+            // The author's picture (a URL made of their id), the name as text, the time.
+            header.QuerySelectorAll("*").Select(e => e.LocalName).ShouldBe(["img", "span", "time"]);
+            header.QuerySelector("img").ShouldNotBeNull().GetAttribute("src").ShouldBe($"avatars/{Ada:N}?v=default");
         }
     }
 

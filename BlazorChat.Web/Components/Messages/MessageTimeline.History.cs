@@ -251,13 +251,13 @@ public partial class MessageTimeline
         _recheckEdges = true;
     }
 
-    /// <summary>Shows <paramref name="body"/> at once as "sending" and stores it (quoting what the quote bar holds); a failure offers Retry.</summary>
-    public async Task SendAsync(string body)
+    /// <summary>Shows <paramref name="composed"/> at once as "sending" and stores it with its files (quoting what the quote bar holds); a failure offers Retry.</summary>
+    public async Task SendAsync(ComposedMessage composed)
     {
         if (_window.HasNewer) await JumpToLatestAsync();
-        var options = _quoting is { } quoted ? new SendOptions(QuotedMessageId: quoted.Id) : SendOptions.None;
+        var options = new SendOptions(QuotedMessageId: _quoting?.Id, AttachmentIds: [.. composed.Files.Select(f => f.Id)]);
         _quoting = null;
-        await TrySendAsync(_outbox.Add(body, options));
+        await TrySendAsync(_outbox.Add(composed.Text, options, composed.Files));
     }
 
     private Task RetryAsync(PendingMessage pending) => TrySendAsync(pending);

@@ -1,3 +1,4 @@
+using BlazorChat.Core.Attachments;
 using BlazorChat.Core.Common;
 using BlazorChat.Core.Messages;
 using Microsoft.Extensions.Logging;
@@ -22,10 +23,10 @@ public sealed class Outbox(Guid authorId, ILogger logger)
 
     public IReadOnlyList<PendingMessage> Pending => _pending;
 
-    /// <summary>Shows <paramref name="body"/> as sending and returns it for <see cref="TrySendAsync"/>.</summary>
-    public PendingMessage Add(string body, SendOptions? options = null)
+    /// <summary>Shows <paramref name="body"/> (and its <paramref name="files"/>) as sending and returns it for <see cref="TrySendAsync"/>.</summary>
+    public PendingMessage Add(string body, SendOptions? options = null, IReadOnlyList<AttachmentView>? files = null)
     {
-        var pending = new PendingMessage(body, options);
+        var pending = new PendingMessage(body, options, files);
         _pending.Add(pending);
         return pending;
     }

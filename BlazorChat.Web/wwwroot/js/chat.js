@@ -18,6 +18,52 @@
     target.form?.requestSubmit();
   });
 
+  // Files for the composer. "Attach files" opens its hidden file input within the click itself
+  // (a browser opens a file chooser only during a user action, so this cannot wait for the
+  // server). A drop on the composer or a paste of files fills the same input, and its change
+  // event hands them to Blazor's InputFile like a choice made in the chooser.
+  document.addEventListener("click", (event) => {
+    const button = event.target instanceof Element ? event.target.closest("[data-opens-file]") : null;
+    if (!button || button.disabled) return;
+    document.getElementById(button.getAttribute("data-opens-file"))?.click();
+  });
+  const fileInputOf = (target) => {
+    const form = target instanceof Element ? target.closest("form[data-file-input]") : null;
+    const input = form ? document.getElementById(form.getAttribute("data-file-input")) : null;
+    return input && !input.disabled ? { form, input } : null;
+  };
+  const handOver = (input, files) => {
+    const transfer = new DataTransfer();
+    for (const file of files) transfer.items.add(file);
+    input.files = transfer.files;
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+  };
+  const carriesFiles = (event) => [...(event.dataTransfer?.types ?? [])].includes("Files");
+  document.addEventListener("dragover", (event) => {
+    const target = fileInputOf(event.target);
+    if (!target || !carriesFiles(event)) return;
+    event.preventDefault();
+    target.form.classList.add("dragging");
+  });
+  document.addEventListener("dragleave", (event) => {
+    const target = fileInputOf(event.target);
+    if (target && !target.form.contains(event.relatedTarget)) target.form.classList.remove("dragging");
+  });
+  document.addEventListener("drop", (event) => {
+    const target = fileInputOf(event.target);
+    if (!target || !event.dataTransfer?.files.length) return;
+    event.preventDefault();
+    target.form.classList.remove("dragging");
+    handOver(target.input, event.dataTransfer.files);
+  });
+  document.addEventListener("paste", (event) => {
+    const target = fileInputOf(event.target);
+    const files = event.clipboardData?.files;
+    if (!target || !files?.length) return;
+    event.preventDefault();
+    handOver(target.input, files);
+  });
+
   // Menus: the arrow keys, Home and End move between items.
   document.addEventListener("keydown", (event) => {
     const menu = event.target instanceof Element ? event.target.closest("[role=menu]") : null;

@@ -1,0 +1,81 @@
+using System.ComponentModel.DataAnnotations;
+using BlazorChat.Core.Common;
+
+namespace BlazorChat.Core.Attachments;
+
+/// <summary>
+/// Limits on uploads, bound from <c>BlazorChat:Uploads</c>. The size limit protects the server and
+/// the other readers; the quota keeps one person from filling the disk (an admin setting later).
+/// </summary>
+public sealed class UploadOptions
+{
+    public const string Section = "BlazorChat:Uploads";
+
+    /// <summary>The largest file accepted, in bytes (10 MB by default).</summary>
+    [Range(1024, 1L << 32)]
+    public long MaxFileBytes { get; set; } = 10L * 1024 * 1024;
+
+    /// <summary>What one person may keep stored in all, in bytes (1 GB by default).</summary>
+    [Range(1024, long.MaxValue)]
+    public long QuotaBytesPerUser { get; set; } = 1024L * 1024 * 1024;
+
+    /// <summary>How long an upload that was never sent is kept before the cleanup job removes it.</summary>
+    public TimeSpan OrphanAfter { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How often the cleanup job looks for unsent and deleted files.</summary>
+    public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Where uploads are spooled while they are checked; set to <c>{DataDirectory}/tmp</c> unless configured.</summary>
+    public string? TempDirectory { get; set; }
+
+    /// <summary>The refusal of a file over <see cref="MaxFileBytes"/>, the same before and during the transfer.</summary>
+    public ChatValidationException TooLarge(string fileName) =>
+        new("File", $"“{fileName}” is larger than the limit of {SizeTexts.Of(MaxFileBytes)}.");
+}
+
+/// <summary>Where files are kept, bound from <c>BlazorChat:Storage</c>: the data directory by default, or an S3-compatible bucket.</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "BlazorChat:Storage";
+
+    public FileStoreProvider Provider { get; set; } = FileStoreProvider.Local;
+
+    /// <summary>The local store's root; <c>{DataDirectory}/files</c> unless configured.</summary>
+    public string? LocalDirectory { get; set; }
+
+    public S3StoreOptions S3 { get; set; } = new();
+}
+
+public enum FileStoreProvider
+{
+    Local,
+    S3,
+}
+
+/// <summary>An S3-compatible bucket. <see cref="ServiceUrl"/> selects a server other than AWS (path-style addressing).</summary>
+public sealed class S3StoreOptions
+{
+    public string? ServiceUrl { get; set; }
+    public string Region { get; set; } = "us-east-1";
+    public string? Bucket { get; set; }
+    public string? AccessKey { get; set; }
+    public string? SecretKey { get; set; }
+
+    /// <summary>Path-style addressing (<c>host/bucket/key</c>), which most S3-compatible servers need.</summary>
+    public bool ForcePathStyle { get; set; } = true;
+}
+
+/// <summary>The image tools, bound from <c>BlazorChat:Images</c>.</summary>
+public sealed class ImageOptions
+{
+    public const string Section = "BlazorChat:Images";
+
+    /// <summary>The folder holding <c>vips</c> and <c>vipsheader</c>; found on the PATH when empty.</summary>
+    public string? VipsDirectory { get; set; }
+
+    /// <summary>How long one libvips command may run before it is killed.</summary>
+    public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The address space one libvips command may use (1 GB by default; 0 for no limit).</summary>
+    public long MemoryLimitBytes { get; set; } = 1024L * 1024 * 1024;
+}
