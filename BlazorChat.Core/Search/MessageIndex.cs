@@ -1,0 +1,73 @@
+using System.Data.Common;
+using System.Globalization;
+using BlazorChat.Core.Data;
+
+namespace BlazorChat.Core.Search;
+
+/// <summary>
+/// The provider's full-text lookup of messages. All search SQL lives behind this one seam
+/// (<see cref="PostgresMessageIndex"/>, <see cref="SqliteMessageIndex"/>); the caller has already
+/// decided which rooms and authors are allowed, so an index only filters and orders.
+/// </summary>
+public interface IMessageIndex
+{
+    /// <summary>One page of matching messages, in the order asked for, each with a snippet.</summary>
+    Task<IReadOnlyList<IndexHit>> FindAsync(ChatDbContext db, IndexQuery query, CancellationToken ct);
+}
+
+/// <summary>
+/// What an index looks for: the parsed text and flags of <paramref name="Query"/>, limited to
+/// <paramref name="RoomIds"/> (never empty: the rooms the searcher may read) and, when given, to
+/// <paramref name="AuthorIds"/>; the page after <paramref name="After"/>.
+/// </summary>
+public sealed record IndexQuery(
+    SearchQuery Query,
+    IReadOnlyList<Guid> RoomIds,
+    IReadOnlyList<Guid>? AuthorIds,
+    SearchOrder Order,
+    SearchCursor? After,
+    int Limit,
+    int RelevanceWindow);
+
+/// <summary>A match: the message, its rank (0 when ordered by time) and a snippet with <see cref="SearchSnippet"/> markers, or null without text.</summary>
+public sealed record IndexHit(Guid MessageId, double Rank, string? Snippet);
+
+/// <summary>Where a page of results ended, so the next page starts after it (keyset paging).</summary>
+public sealed record SearchCursor(Guid MessageId, double Rank)
+{
+    /// <summary>An opaque text form for links and components.</summary>
+    public string Encode() => $"{MessageId:N}.{Rank.ToString("R", CultureInfo.InvariantCulture)}";
+
+    /// <summary>Reads <see cref="Encode"/>'s form; anything else is null (the first page).</summary>
+    public static SearchCursor? Decode(string? text)
+    {
+        var dot = text?.IndexOf('.') ?? -1;
+        if (dot < 0) return null;
+        return Guid.TryParseExact(text![..dot], "N", out var id)
+               && double.TryParse(text[(dot + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var rank)
+               && double.IsFinite(rank)
+            ? new SearchCursor(id, rank)
+            : null;
+    }
+}
+
+/// <summary>Small helpers both index implementations use to build their commands.</summary>
+internal static class IndexCommands
+{
+    public static void Add(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
+
+    public static async Task<List<IndexHit>> ReadHitsAsync(DbCommand command, Func<DbDataReader, Guid> readId, CancellationToken ct)
+    {
+        var hits = new List<IndexHit>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            hits.Add(new IndexHit(readId(reader), reader.GetDouble(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
+        return hits;
+    }
+}
