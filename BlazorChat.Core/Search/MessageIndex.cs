@@ -29,24 +29,27 @@ public sealed record IndexQuery(
     int Limit,
     int RelevanceWindow);
 
-/// <summary>A match: the message, its rank (0 when ordered by time) and a snippet with <see cref="SearchSnippet"/> markers, or null without text.</summary>
-public sealed record IndexHit(Guid MessageId, double Rank, string? Snippet);
+/// <summary>A match: the message, its rank (0 when ordered by time), its time and a snippet with <see cref="SearchSnippet"/> markers, or null without text.</summary>
+public sealed record IndexHit(Guid MessageId, double Rank, DateTimeOffset CreatedAt, string? Snippet);
 
 /// <summary>Where a page of results ended, so the next page starts after it (keyset paging).</summary>
-public sealed record SearchCursor(Guid MessageId, double Rank)
+/// <remarks>Newest first continues below (<see cref="CreatedAt"/>, <see cref="MessageId"/>); best first below (<see cref="Rank"/>, <see cref="MessageId"/>).</remarks>
+public sealed record SearchCursor(Guid MessageId, DateTimeOffset CreatedAt, double Rank)
 {
     /// <summary>An opaque text form for links and components.</summary>
-    public string Encode() => $"{MessageId:N}.{Rank.ToString("R", CultureInfo.InvariantCulture)}";
+    public string Encode() => $"{MessageId:N}~{CreatedAt.UtcTicks}~{Rank.ToString("R", CultureInfo.InvariantCulture)}";
 
     /// <summary>Reads <see cref="Encode"/>'s form; anything else is null (the first page).</summary>
     public static SearchCursor? Decode(string? text)
     {
-        var dot = text?.IndexOf('.') ?? -1;
-        if (dot < 0) return null;
-        return Guid.TryParseExact(text![..dot], "N", out var id)
-               && double.TryParse(text[(dot + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var rank)
+        var parts = text?.Split('~') ?? [];
+        return parts.Length == 3
+               && Guid.TryParseExact(parts[0], "N", out var id)
+               && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+               && ticks >= DateTimeOffset.MinValue.UtcTicks && ticks <= DateTimeOffset.MaxValue.UtcTicks
+               && double.TryParse(parts[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var rank)
                && double.IsFinite(rank)
-            ? new SearchCursor(id, rank)
+            ? new SearchCursor(id, new DateTimeOffset(ticks, TimeSpan.Zero), rank)
             : null;
     }
 }
@@ -62,12 +65,14 @@ internal static class IndexCommands
         command.Parameters.Add(parameter);
     }
 
-    public static async Task<List<IndexHit>> ReadHitsAsync(DbCommand command, Func<DbDataReader, Guid> readId, CancellationToken ct)
+    /// <summary>Reads rows of (id, rank, time, snippet); ids and times are read the provider's way.</summary>
+    public static async Task<List<IndexHit>> ReadHitsAsync(DbCommand command, Func<DbDataReader, Guid> readId,
+        Func<DbDataReader, DateTimeOffset> readTime, CancellationToken ct)
     {
         var hits = new List<IndexHit>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
-            hits.Add(new IndexHit(readId(reader), reader.GetDouble(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
+            hits.Add(new IndexHit(readId(reader), reader.GetDouble(1), readTime(reader), reader.IsDBNull(3) ? null : reader.GetString(3)));
         return hits;
     }
 }

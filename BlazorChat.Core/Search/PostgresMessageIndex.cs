@@ -8,8 +8,8 @@ namespace BlazorChat.Core.Search;
 
 /// <summary>
 /// Search on PostgreSQL: the stored <c>tsvector</c> of each live message (configuration 'simple')
-/// with its GIN index, <c>websearch_to_tsquery</c>, keyset pages by message id (version 7 GUIDs
-/// follow time) or by <c>ts_rank_cd</c>, and <c>ts_headline</c> snippets for the page only.
+/// with its GIN index, <c>websearch_to_tsquery</c>, keyset pages by time (the index on
+/// <c>(CreatedAt, Id)</c> also serves date filters) or by <c>ts_rank_cd</c>, and <c>ts_headline</c> snippets for the page only.
 /// </summary>
 internal sealed class PostgresMessageIndex : IMessageIndex
 {
@@ -27,7 +27,7 @@ internal sealed class PostgresMessageIndex : IMessageIndex
         {
             await using var command = BuildCommand(query);
             command.Connection = connection;
-            return await IndexCommands.ReadHitsAsync(command, r => r.GetGuid(0), ct);
+            return await IndexCommands.ReadHitsAsync(command, r => r.GetGuid(0), r => r.GetFieldValue<DateTimeOffset>(2), ct);
         }
         finally
         {
@@ -71,7 +71,8 @@ internal sealed class PostgresMessageIndex : IMessageIndex
         {
             command.Parameters.Add(new NpgsqlParameter("afterId", NpgsqlDbType.Uuid) { Value = after.MessageId });
             command.Parameters.Add(new NpgsqlParameter("afterRank", NpgsqlDbType.Double) { Value = after.Rank });
-            if (!byRank) where.Append(""" AND m."Id" < @afterId""");
+            command.Parameters.Add(new NpgsqlParameter("afterTime", NpgsqlDbType.TimestampTz) { Value = after.CreatedAt });
+            if (!byRank) where.Append(""" AND (m."CreatedAt", m."Id") < (@afterTime, @afterId)""");
         }
         command.Parameters.Add(new NpgsqlParameter("limit", NpgsqlDbType.Integer) { Value = query.Limit });
         var headline = text is null
@@ -82,9 +83,9 @@ internal sealed class PostgresMessageIndex : IMessageIndex
         if (!byRank)
         {
             command.CommandText = $"""
-                SELECT p."Id", 0::double precision, {headline}
-                FROM (SELECT m."Id", m."Body" FROM "Messages" m WHERE {where} ORDER BY m."Id" DESC LIMIT @limit) p
-                ORDER BY p."Id" DESC
+                SELECT p."Id", 0::double precision, p."CreatedAt", {headline}
+                FROM (SELECT m."Id", m."CreatedAt", m."Body" FROM "Messages" m WHERE {where} ORDER BY m."CreatedAt" DESC, m."Id" DESC LIMIT @limit) p
+                ORDER BY p."CreatedAt" DESC, p."Id" DESC
                 """;
             return command;
         }
@@ -94,12 +95,15 @@ internal sealed class PostgresMessageIndex : IMessageIndex
         command.Parameters.Add(new NpgsqlParameter("window", NpgsqlDbType.Integer) { Value = query.RelevanceWindow });
         var keyset = query.After is null ? "" : """WHERE (r.rank, r."Id") < (@afterRank, @afterId)""";
         command.CommandText = $"""
-            SELECT p."Id", p.rank, {headline}
+            SELECT p."Id", p.rank, p."CreatedAt", {headline}
             FROM (
-                SELECT r."Id", r."Body", r.rank
+                SELECT r."Id", r."CreatedAt", r."Body", r.rank
                 FROM (
-                    SELECT c."Id", c."Body", ts_rank_cd(c."{SearchSchema.VectorColumn}", websearch_to_tsquery('{Config}', @text))::double precision AS rank
-                    FROM (SELECT m."Id", m."Body", m."{SearchSchema.VectorColumn}" FROM "Messages" m WHERE {where} ORDER BY m."Id" DESC LIMIT @window) c
+                    SELECT c."Id", c."CreatedAt", c."Body", ts_rank_cd(c."{SearchSchema.VectorColumn}", websearch_to_tsquery('{Config}', @text))::double precision AS rank
+                    FROM (
+                        SELECT m."Id", m."CreatedAt", m."Body", m."{SearchSchema.VectorColumn}" FROM "Messages" m WHERE {where}
+                        ORDER BY m."CreatedAt" DESC, m."Id" DESC LIMIT @window
+                    ) c
                 ) r
                 {keyset}
                 ORDER BY r.rank DESC, r."Id" DESC

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using BlazorChat.Core.Data;
@@ -8,7 +9,7 @@ namespace BlazorChat.Core.Search;
 
 /// <summary>
 /// Search on SQLite: the FTS5 table <see cref="SearchSchema.FtsTable"/> (kept in step by triggers),
-/// keyset pages by message id or by <c>bm25</c>, and FTS5 <c>snippet()</c> for the page only.
+/// keyset pages by time or by <c>bm25</c>, and FTS5 <c>snippet()</c> for the page only.
 /// Ids are compared as EF Core stores them on SQLite: upper-case text.
 /// </summary>
 internal sealed class SqliteMessageIndex : IMessageIndex
@@ -24,7 +25,7 @@ internal sealed class SqliteMessageIndex : IMessageIndex
             var match = MatchExpression(query.Query);
             await using var command = connection.CreateCommand();
             Build(command, query, match);
-            var page = await IndexCommands.ReadHitsAsync(command, ReadId, ct);
+            var page = await IndexCommands.ReadHitsAsync(command, ReadId, r => DateTimeOffset.Parse(r.GetString(2), CultureInfo.InvariantCulture), ct);
             if (match is null || page.Count == 0) return page;
             var snippets = await SnippetsAsync(connection, match, page, ct);
             return [.. page.Select(h => h with { Snippet = snippets.GetValueOrDefault(h.MessageId) })];
@@ -35,7 +36,7 @@ internal sealed class SqliteMessageIndex : IMessageIndex
         }
     }
 
-    private static void Build(DbCommand command, IndexQuery query, string? match)
+    internal static void Build(DbCommand command, IndexQuery query, string? match)
     {
         var q = query.Query;
         var where = new StringBuilder("""m."DeletedAt" IS NULL AND m."RoomId" IN (SELECT value FROM json_each(@rooms))""");
@@ -78,10 +79,11 @@ internal sealed class SqliteMessageIndex : IMessageIndex
         {
             if (query.After is { } after)
             {
-                where.Append(""" AND m."Id" < @afterId""");
+                where.Append(""" AND (m."CreatedAt" < @afterTime OR (m."CreatedAt" = @afterTime AND m."Id" < @afterId))""");
+                IndexCommands.Add(command, "@afterTime", StoredTime(after.CreatedAt));
                 IndexCommands.Add(command, "@afterId", Text(after.MessageId));
             }
-            command.CommandText = $"""SELECT m."Id", 0.0, NULL FROM {source} WHERE {where} ORDER BY m."Id" DESC LIMIT @limit""";
+            command.CommandText = $"""SELECT m."Id", 0.0, m."CreatedAt", NULL FROM {source} WHERE {where} ORDER BY m."CreatedAt" DESC, m."Id" DESC LIMIT @limit""";
             return;
         }
 
@@ -95,8 +97,8 @@ internal sealed class SqliteMessageIndex : IMessageIndex
             IndexCommands.Add(command, "@afterId", Text(cursor.MessageId));
         }
         command.CommandText = $"""
-            SELECT c."Id", c.rank, NULL FROM (
-                SELECT m."Id", -bm25("{Fts}") AS rank FROM {source} WHERE {where} ORDER BY m."Id" DESC LIMIT @window
+            SELECT c."Id", c.rank, c."CreatedAt", NULL FROM (
+                SELECT m."Id", m."CreatedAt", -bm25("{Fts}") AS rank FROM {source} WHERE {where} ORDER BY m."CreatedAt" DESC, m."Id" DESC LIMIT @window
             ) c
             {keyset}
             ORDER BY c.rank DESC, c."Id" DESC LIMIT @limit
@@ -140,5 +142,5 @@ internal sealed class SqliteMessageIndex : IMessageIndex
     private static string Text(Guid id) => id.ToString().ToUpperInvariant();
 
     // EF Core's SQLite format for DateTimeOffset.
-    private static string StoredTime(DateTimeOffset time) => time.ToUniversalTime().ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFFzzz", System.Globalization.CultureInfo.InvariantCulture);
+    private static string StoredTime(DateTimeOffset time) => time.ToUniversalTime().ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
 }

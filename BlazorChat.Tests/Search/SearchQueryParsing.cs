@@ -101,7 +101,7 @@ public sealed class SearchQueryParsing
     [Fact]
     public void Cursors_survive_a_round_trip_and_garbage_means_the_first_page()
     {
-        var cursor = new SearchCursor(Guid.CreateVersion7(), 0.1 + 0.2);
+        var cursor = new SearchCursor(Guid.CreateVersion7(), new DateTimeOffset(2026, 3, 1, 12, 30, 15, TimeSpan.Zero).AddTicks(1234567), 0.1 + 0.2);
         SearchCursor.Decode(cursor.Encode()).ShouldBe(cursor);
         SearchCursor.Decode("nonsense").ShouldBeNull();
         SearchCursor.Decode(null).ShouldBeNull();
