@@ -20,7 +20,7 @@ public sealed class MessageSearch(IDbContextFactory<ChatDbContext> dbFactory, IM
     /// Ordering by relevance ranks this many of the newest matches. A very common word then costs
     /// no more than a rare one; what is best among older matches is found by narrowing the query.
     /// </summary>
-    public const int RelevanceWindow = 2000;
+    public const int RelevanceWindow = 1000;
 
     /// <summary>Parses <paramref name="text"/> with days as they fall in <paramref name="timeZone"/>.</summary>
     public SearchQuery Parse(string? text, TimeZoneInfo timeZone) => SearchQueryParser.Parse(text, timeZone, clock.GetUtcNow());
