@@ -7,6 +7,7 @@ using BlazorChat.Core.Messages;
 using BlazorChat.Core.Notifications;
 using BlazorChat.Core.Presence;
 using BlazorChat.Core.ReadState;
+using BlazorChat.Core.Search;
 using BlazorChat.Core.Typing;
 using BlazorChat.Core.Rooms;
 using BlazorChat.Core.Users;
@@ -71,6 +72,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<PinService>();
         services.AddSingleton<SavedMessageService>();
         services.AddSingleton<MentionService>();
+        services.AddSingleton<IMessageIndex>(database.Provider == DatabaseProvider.Postgres ? new PostgresMessageIndex() : new SqliteMessageIndex());
+        services.AddSingleton<MessageSearch>();
         services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SendRateLimiter>();
         services.AddSingleton<TypingService>();

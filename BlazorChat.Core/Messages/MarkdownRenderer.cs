@@ -45,7 +45,7 @@ public sealed class MarkdownRenderer
                     autolink.ReplaceBy(new LiteralInline(autolink.Url));
                     break;
                 case AutolinkInline autolink:
-                    autolink.GetAttributes().AddProperty("rel", "nofollow noopener ugc");
+                    autolink.GetAttributes().AddProperty("rel", LinkRel);
                     break;
             }
         }
@@ -58,6 +58,16 @@ public sealed class MarkdownRenderer
         writer.Flush();
         return writer.ToString().TrimEnd('\n');
     }
+
+    /// <summary>
+    /// True when HTML from <see cref="Render"/> holds a link. Every link it writes carries this
+    /// <c>rel</c>, and quotes in text are escaped, so text cannot fake one. Stored as
+    /// <c>Message.HasLink</c> for the search filter <c>has:link</c>.
+    /// </summary>
+    public static bool ContainsLink(string html) => html.Contains(LinkMarker, StringComparison.Ordinal);
+
+    /// <summary>What every rendered link carries; the migration that added <c>HasLink</c> looks for it too.</summary>
+    internal const string LinkMarker = $"rel=\"{LinkRel}\"";
 
     /// <summary>Every name <paramref name="markdown"/> mentions in its text (not in code or links), to be checked against the room's members.</summary>
     public MentionSet FindMentions(string markdown) => MentionSyntax.Scan(Markdown.Parse(markdown, _pipeline));
@@ -90,8 +100,10 @@ public sealed class MarkdownRenderer
             link.IsImage = false;
             if (link.FirstChild is null) link.AppendChild(new LiteralInline(link.Url!));
         }
-        link.GetAttributes().AddProperty("rel", "nofollow noopener ugc");
+        link.GetAttributes().AddProperty("rel", LinkRel);
     }
+
+    private const string LinkRel = "nofollow noopener ugc";
 
     internal static bool IsAllowed(string? url)
     {

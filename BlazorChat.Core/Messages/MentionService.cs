@@ -94,9 +94,12 @@ internal static class MentionResolution
 internal static class LinkedMessages
 {
     /// <summary>Views of <paramref name="page"/> in its own order, each with its room's slug and name.</summary>
-    public static async Task<List<LinkedMessage>> LoadAsync(ChatDbContext db, IQueryable<Message> page, MarkdownRenderer markdown, CancellationToken ct)
+    public static async Task<List<LinkedMessage>> LoadAsync(ChatDbContext db, IQueryable<Message> page, MarkdownRenderer markdown, CancellationToken ct) =>
+        await LoadAsync(db, await page.Select(m => m.Id).ToListAsync(ct), markdown, ct);
+
+    /// <summary>Views of the messages <paramref name="ids"/>, in that order, each with its room's slug and name.</summary>
+    public static async Task<List<LinkedMessage>> LoadAsync(ChatDbContext db, IReadOnlyList<Guid> ids, MarkdownRenderer markdown, CancellationToken ct)
     {
-        var ids = await page.Select(m => m.Id).ToListAsync(ct);
         if (ids.Count == 0) return [];
         var views = (await MessageViewLoader.LoadAsync(db, db.Messages.Where(m => ids.Contains(m.Id)), markdown, ct)).ToDictionary(v => v.Id);
         var roomIds = views.Values.Select(v => v.RoomId).Distinct().ToList();

@@ -41,6 +41,9 @@ public class Message
     public DateTimeOffset? PinnedAt { get; set; }
     public Guid? PinnedById { get; set; }
 
+    /// <summary>True when the rendered body holds a link: what the search filter <c>has:link</c> finds.</summary>
+    public bool HasLink { get; set; }
+
     /// <summary>True when the message notifies everyone in the room (@here, @room).</summary>
     public bool MentionsRoom { get; set; }
 }

@@ -40,6 +40,7 @@ public sealed class MessageEditing(
         });
         message.Body = body;
         message.BodyHtml = prepared.Html;
+        message.HasLink = MarkdownRenderer.ContainsLink(prepared.Html);
         message.EditedAt = now;
         message.MentionsRoom = prepared.MentionsRoom;
 

@@ -64,6 +64,7 @@ public sealed class MessageService(
             ClientMessageId = clientMessageId,
             Body = body,
             BodyHtml = prepared.Html,
+            HasLink = MarkdownRenderer.ContainsLink(prepared.Html),
             CreatedAt = now,
             ThreadRootId = threadRootId,
             QuotedMessageId = options.QuotedMessageId,

@@ -36,6 +36,14 @@ internal static class RoomAccess
     }
 
     /// <summary>
+    /// Every room <paramref name="userId"/> may read, by the rule of <see cref="RequireReadableAsync"/>:
+    /// the rooms they are a member of, of any kind, and all public channels. For reading across
+    /// rooms at once (search).
+    /// </summary>
+    public static IQueryable<Room> ReadableRooms(ChatDbContext db, Guid userId) =>
+        db.Rooms.AsNoTracking().Where(r => r.Kind == RoomKind.PublicChannel || db.RoomMembers.Any(m => m.RoomId == r.Id && m.UserId == userId));
+
+    /// <summary>
     /// Loads the room and the caller's membership, refusing anyone who is not a member. Private
     /// rooms look missing to outsiders; public ones ask them to join.
     /// </summary>

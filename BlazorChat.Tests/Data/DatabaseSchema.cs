@@ -1,5 +1,6 @@
 using System.Data.Common;
 using BlazorChat.Core.Data;
+using BlazorChat.Core.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlazorChat.Tests.Data;
@@ -137,6 +138,15 @@ public static class DatabaseSchema
         }
         return rows;
     }
+
+    /// <summary>
+    /// True for facts about the full-text objects of <see cref="SearchSchema"/>: the PostgreSQL
+    /// tsvector column and its index, the SQLite FTS5 table and its shadow tables.
+    /// </summary>
+    public static bool IsSearchFact(string fact) =>
+        fact.StartsWith(SearchSchema.FtsTable, StringComparison.Ordinal)
+        || fact.StartsWith($"Messages: column {SearchSchema.VectorColumn} ", StringComparison.Ordinal)
+        || fact.StartsWith($"Messages: index {SearchSchema.VectorIndex}:", StringComparison.Ordinal);
 
     /// <summary>A diff a person can read: per table, what only the migrated database has (-) and what only the model's has (+).</summary>
     public static string Describe(SortedSet<string> migrated, SortedSet<string> model)

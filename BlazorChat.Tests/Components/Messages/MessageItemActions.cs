@@ -202,5 +202,6 @@ public sealed class MessageItemActions : IAsyncDisposable
         public Task QuoteAsync(MessageView message) => Never();
         public Task CopyLinkAsync(MessageView message) => Never();
         public Task JumpToAsync(MessageView message) => Never();
+        public Task MarkUnreadAsync(MessageView message) => Never();
     }
 }

@@ -64,6 +64,27 @@
     handOver(target.input, files);
   });
 
+  // Search results: the arrow keys move from the search box into the results and between them;
+  // Enter opens the focused one (it is a link). Up from the first result returns to the box.
+  document.addEventListener("keydown", (event) => {
+    if (!["ArrowDown", "ArrowUp"].includes(event.key) || !(event.target instanceof Element)) return;
+    const links = [...document.querySelectorAll("[data-search-results] a.search-result")];
+    if (links.length === 0) return;
+    const box = document.querySelector("[data-search-box]");
+    if (event.target === box) {
+      if (event.key !== "ArrowDown") return;
+      event.preventDefault();
+      links[0].focus();
+      return;
+    }
+    const current = links.indexOf(event.target);
+    if (current < 0) return;
+    event.preventDefault();
+    const next = current + (event.key === "ArrowDown" ? 1 : -1);
+    if (next < 0) box?.focus();
+    else links[Math.min(next, links.length - 1)].focus();
+  });
+
   // Menus: the arrow keys, Home and End move between items.
   document.addEventListener("keydown", (event) => {
     const menu = event.target instanceof Element ? event.target.closest("[role=menu]") : null;
