@@ -1,3 +1,4 @@
+using BlazorChat.Core.ApiAccess;
 using BlazorChat.Core.Data;
 using BlazorChat.Core.Events;
 using BlazorChat.Core.Messages;
@@ -75,6 +76,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<NotificationPreferences>();
         services.AddSingleton<PresenceTracker>();
         services.AddHostedService(sp => sp.GetRequiredService<PresenceTracker>());
+        services.AddSingleton<ApiSessionService>();
+        services.AddSingleton<PersonalAccessTokenService>();
         services.AddScoped<AccountService>();
         services.AddHostedService<DatabaseMigrator>();
         return builder;

@@ -1,3 +1,4 @@
+using BlazorChat.Core.ApiAccess;
 using BlazorChat.Core.Messages;
 using BlazorChat.Core.Moderation;
 using BlazorChat.Core.Rooms;
@@ -32,7 +33,8 @@ public class ChatDbContext(DbContextOptions<ChatDbContext> options)
     public DbSet<Mention> Mentions => Set<Mention>();
     public DbSet<SavedMessage> SavedMessages => Set<SavedMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
-
+    public DbSet<ApiSession> ApiSessions => Set<ApiSession>();
+    public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
