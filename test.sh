@@ -124,6 +124,25 @@ remove_policy_rc() {
     fi
 }
 
+# The npm tools the tests run (tools/node: the SignalR JavaScript client for hub tests, the
+# OpenAPI linter). Node.js comes with the machine image; Debian's is the fallback.
+ensure_node_tools() {
+    if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+        local sudo=()
+        if (( EUID != 0 )); then sudo=(sudo); fi
+        log "installing: nodejs npm"
+        "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null \
+            && "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q -o DPkg::Lock::Timeout=300 nodejs npm >/dev/null \
+            || die "could not install Node.js (nodejs, npm)"
+    fi
+    local tools="$PWD/tools/node"
+    if [[ ! -d "$tools/node_modules" || "$tools/package-lock.json" -nt "$tools/node_modules/.package-lock.json" ]]; then
+        log "installing the node test tools (npm ci in tools/node)"
+        (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci in tools/node failed"
+    fi
+    log "node $(node --version); node tools ready"
+}
+
 ensure_dotnet() {
     command -v dotnet >/dev/null 2>&1 \
         || die "dotnet (the .NET 10 SDK) is not on PATH; install it and run again"
@@ -333,6 +352,7 @@ main() {
 
     ensure_dotnet
     ensure_packages
+    ensure_node_tools
     start_services
     export_test_env
 

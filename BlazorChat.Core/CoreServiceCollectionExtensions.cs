@@ -1,3 +1,4 @@
+using BlazorChat.Core.ApiAccess;
 using BlazorChat.Core.Attachments;
 using BlazorChat.Core.Attachments.Images;
 using BlazorChat.Core.Attachments.Storage;
@@ -81,6 +82,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<NotificationPreferences>();
         services.AddSingleton<PresenceTracker>();
         services.AddHostedService(sp => sp.GetRequiredService<PresenceTracker>());
+        services.AddSingleton<ApiSessionService>();
+        services.AddSingleton<PersonalAccessTokenService>();
         services.AddScoped<AccountService>();
         builder.AddChatFiles(dataDirectory);
         services.AddHostedService<DatabaseMigrator>();

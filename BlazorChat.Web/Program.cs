@@ -1,5 +1,6 @@
 using BlazorChat.Core;
 using BlazorChat.Web;
+using BlazorChat.Web.Api;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -10,6 +11,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 
 builder.AddChatCore();
 builder.AddChatWeb();
+builder.AddChatApi();
 
 var app = builder.Build();
 

@@ -2,6 +2,7 @@ using BlazorChat.Core;
 using BlazorChat.Core.Attachments.Images;
 using BlazorChat.Core.Data;
 using BlazorChat.Core.Users;
+using BlazorChat.Web.Api;
 using BlazorChat.Web.Components;
 using BlazorChat.Web.Components.Account;
 using BlazorChat.Web.Components.Presence;
@@ -92,19 +93,28 @@ public static class WebServiceCollectionExtensions
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Pages show the not-found page; the API and the hub answer a bare status with ProblemDetails.
+        app.UseWhen(context => !context.IsApiRequest(), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseWhen(context => context.IsApiRequest(), api => api.UseStatusCodePages());
         app.UseSecurityHeaders();
+        // Called here (not left to WebApplication) so that the answers above reach 401s and 403s,
+        // and CORS preflights are answered before authorization.
+        app.UseCors();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseChatApi();
         app.UseAntiforgery();
         return app;
     }
 
-    /// <summary>Pages, Identity endpoints, files and health checks.</summary>
+    /// <summary>Pages, Identity endpoints, files, the API and its hub, and health checks.</summary>
     public static WebApplication MapChatEndpoints(this WebApplication app)
     {
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapFileEndpoints();
+        app.MapChatApi();
         // Live: the process answers. Ready: it can also do its work (database reachable; Degraded without image tools).
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });

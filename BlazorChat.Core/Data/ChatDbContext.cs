@@ -1,3 +1,4 @@
+using BlazorChat.Core.ApiAccess;
 using BlazorChat.Core.Attachments;
 using BlazorChat.Core.Messages;
 using BlazorChat.Core.Moderation;
@@ -34,6 +35,8 @@ public class ChatDbContext(DbContextOptions<ChatDbContext> options)
     public DbSet<SavedMessage> SavedMessages => Set<SavedMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<ApiSession> ApiSessions => Set<ApiSession>();
+    public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

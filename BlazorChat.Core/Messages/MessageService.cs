@@ -113,6 +113,14 @@ public sealed class MessageService(
         return view;
     }
 
+    /// <summary>One message by id; a message of a room the viewer may not read is not found.</summary>
+    public async Task<MessageView> GetAsync(Guid viewerId, Guid messageId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await MessageAccess.RequireReadableAsync(db, messageId, viewerId, ct);
+        return await MessageViewLoader.LoadOneAsync(db, messageId, markdown, ct);
+    }
+
     /// <summary>The newest page of a room, oldest first.</summary>
     public Task<IReadOnlyList<MessageView>> GetLatestAsync(Guid viewerId, Guid roomId, int limit = PageSize, CancellationToken ct = default) =>
         GetBeforeAsync(viewerId, roomId, long.MaxValue, limit, ct);

@@ -19,7 +19,18 @@ public sealed class ReactionService(
     /// Adds <paramref name="emoji"/> from <paramref name="userId"/> to the message, or takes it away
     /// if they had already reacted with it. A shortcode such as <c>:tada:</c> means its emoji.
     /// </summary>
-    public async Task<MessageView> ToggleAsync(Guid userId, Guid messageId, string emoji, CancellationToken ct = default)
+    public Task<MessageView> ToggleAsync(Guid userId, Guid messageId, string emoji, CancellationToken ct = default) =>
+        ChangeAsync(userId, messageId, emoji, present: null, ct);
+
+    /// <summary>
+    /// Adds (<paramref name="present"/> true) or takes away <paramref name="userId"/>'s reaction
+    /// <paramref name="emoji"/>; asking for the state it already has changes nothing. For clients
+    /// that state what they want rather than toggle (the REST API), so a retried request is harmless.
+    /// </summary>
+    public Task<MessageView> SetAsync(Guid userId, Guid messageId, string emoji, bool present, CancellationToken ct = default) =>
+        ChangeAsync(userId, messageId, emoji, present, ct);
+
+    private async Task<MessageView> ChangeAsync(Guid userId, Guid messageId, string emoji, bool? present, CancellationToken ct)
     {
         emoji = Normalize(emoji);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -34,6 +45,12 @@ public sealed class ReactionService(
             if (await db.Messages.AnyAsync(m => m.Id == messageId && m.DeletedAt != null, ct)) throw new ChatForbiddenException(MessageRules.Deleted);
 
             var mine = await db.Reactions.SingleOrDefaultAsync(r => r.MessageId == messageId && r.UserId == userId && r.Emoji == emoji, ct);
+            if (present == (mine is not null))
+            {
+                // Already as asked: nothing to write or to tell anyone.
+                await transaction.RollbackAsync(ct);
+                return await MessageViewLoader.LoadOneAsync(db, messageId, markdown, ct);
+            }
             if (mine is not null)
             {
                 db.Reactions.Remove(mine);

@@ -34,6 +34,15 @@ public sealed class ReadStateService(IDbContextFactory<ChatDbContext> dbFactory,
         return target;
     }
 
+    /// <summary>The member's read marker in the room with its unread and mention counts; members only.</summary>
+    public async Task<ReadMarker> GetMarkerAsync(Guid userId, Guid roomId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (room, membership) = await RoomAccess.RequireMemberAsync(db, roomId, userId, ct);
+        var counts = await CountsQuery(db, userId, db.RoomMembers.Where(m => m.UserId == userId && m.RoomId == roomId)).SingleAsync(ct);
+        return new ReadMarker(roomId, membership.LastReadSeq, room.LastSeq, counts.Unread, counts.Mentions);
+    }
+
     /// <summary>Marks the room unread from <paramref name="fromSeq"/> on ("mark as unread" on a message).</summary>
     public async Task<long> MarkUnreadAsync(Guid userId, Guid roomId, long fromSeq, CancellationToken ct = default)
     {

@@ -7,6 +7,9 @@ public readonly record struct RoomUnread(Guid RoomId, int Unread, int Mentions)
     public const int Cap = 1000;
 }
 
+/// <summary>A member's read position in a room: the last message they read, the room's last message, and what is unread.</summary>
+public sealed record ReadMarker(Guid RoomId, long LastReadSeq, long LastSeq, int Unread, int Mentions);
+
 /// <summary>How far another member has read.</summary>
 public sealed record ReadReceipt(Guid UserId, string DisplayName, long LastReadSeq);
 

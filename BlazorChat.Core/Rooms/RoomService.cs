@@ -75,6 +75,14 @@ public sealed partial class RoomService(
         return ToView(room, RoomRole.Member, room.LastSeq, room.Name);
     }
 
+    /// <summary>A room by id as <paramref name="userId"/> sees it; private rooms of others are not found.</summary>
+    public async Task<RoomView> GetAsync(Guid userId, Guid roomId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (room, membership) = await RoomAccess.RequireReadableAsync(db, roomId, userId, ct);
+        return ToView(room, membership?.Role, membership?.LastReadSeq ?? room.LastSeq, await ViewerNameAsync(db, room, userId, ct));
+    }
+
     /// <summary>Opens a room by slug for <paramref name="userId"/>; private rooms of others are not found.</summary>
     public async Task<RoomView> OpenAsync(Guid userId, string slug, CancellationToken ct = default)
     {

@@ -1,3 +1,4 @@
+using BlazorChat.Core.Common;
 using BlazorChat.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,11 +7,23 @@ namespace BlazorChat.Core.Users;
 /// <summary>A person as pickers and lists show them.</summary>
 public sealed record UserSummary(Guid Id, string Username, string DisplayName);
 
+/// <summary>What anyone signed in may see of a person.</summary>
+public sealed record UserProfile(Guid Id, string Username, string DisplayName, DateTimeOffset CreatedAt);
+
 /// <summary>Finding people to talk to or to add to a room.</summary>
 public sealed class UserDirectory(IDbContextFactory<ChatDbContext> dbFactory)
 {
     /// <summary>The most results one search returns.</summary>
     public const int MaxResults = 20;
+
+    /// <summary>A person's public profile; not found when there is no such account.</summary>
+    public async Task<UserProfile> GetProfileAsync(Guid userId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new UserProfile(u.Id, u.UserName!, u.DisplayName, u.CreatedAt)).SingleOrDefaultAsync(ct)
+            ?? throw new ChatNotFoundException("user");
+    }
 
     /// <summary>
     /// People whose username or display name contains <paramref name="query"/> (ignoring case and a

@@ -24,6 +24,9 @@ public sealed class ChatWebApplication(IReadOnlyDictionary<string, string?> sett
 /// <summary>One started web app shared by the tests of a class; each test uses its own accounts.</summary>
 public abstract class WebAppFixture(TestDatabase database) : IAsyncLifetime
 {
+    /// <summary>Settings a fixture adds to the app's configuration (limits for the API tests, say).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> ExtraSettings { get; } = new Dictionary<string, string?>();
+
     private readonly TempDataDirectory _dataDirectory = new();
     private PostgresDatabase? _postgres;
     private ChatWebApplication? _app;
@@ -34,7 +37,7 @@ public abstract class WebAppFixture(TestDatabase database) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var settings = new Dictionary<string, string?> { ["BlazorChat:DataDirectory"] = _dataDirectory.Path };
+        var settings = new Dictionary<string, string?>(ExtraSettings) { ["BlazorChat:DataDirectory"] = _dataDirectory.Path };
         if (Database == TestDatabase.Postgres)
         {
             _postgres = await PostgresDatabase.CreateAsync("web");

@@ -201,7 +201,7 @@ public sealed class MessageItemActions : IAsyncDisposable
         public Task ToggleSavedAsync(MessageView message) => Never();
         public Task QuoteAsync(MessageView message) => Never();
         public Task CopyLinkAsync(MessageView message) => Never();
-        public Task JumpToAsync(MessageView message) => Never();
         public Task MarkUnreadAsync(MessageView message) => Never();
+        public Task JumpToAsync(MessageView message) => Never();
     }
 }

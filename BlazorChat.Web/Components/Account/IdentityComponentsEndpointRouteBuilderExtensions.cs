@@ -1,3 +1,6 @@
+using BlazorChat.Core.ApiAccess;
+using BlazorChat.Core.Common;
+using BlazorChat.Web.Components.Shared;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Antiforgery;
@@ -90,6 +93,20 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         });
 
         var manageGroup = accountGroup.MapGroup("/Manage").RequireAuthorization();
+
+        // Revoking a personal access token from the settings page (a plain form per token).
+        manageGroup.MapPost("/AccessTokens/Revoke", async (
+            ClaimsPrincipal user,
+            [FromForm] Guid tokenId,
+            [FromServices] PersonalAccessTokenService tokens) =>
+        {
+            if (CurrentUser.IdOf(user) is { } userId)
+            {
+                try { await tokens.RevokeAsync(userId, tokenId); }
+                catch (ChatNotFoundException) { /* revoked already, or not theirs: the list shows what is left */ }
+            }
+            return TypedResults.LocalRedirect("~/Account/Manage/AccessTokens");
+        });
 
         manageGroup.MapPost("/LinkExternalLogin", async (
             HttpContext context,
