@@ -1,6 +1,9 @@
 using BlazorChat.Core.Data;
 using BlazorChat.Core.Events;
 using BlazorChat.Core.Messages;
+using BlazorChat.Core.Moderation;
+using BlazorChat.Core.Retention;
+using BlazorChat.Core.Settings;
 using BlazorChat.Core.Notifications;
 using BlazorChat.Core.Presence;
 using BlazorChat.Core.ReadState;
@@ -77,6 +80,20 @@ public static class CoreServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<PresenceTracker>());
         services.AddScoped<AccountService>();
         services.AddHostedService<DatabaseMigrator>();
+
+        // Administration and moderation (after the migrator: their background work needs the schema).
+        services.AddSingleton<SiteSettingsService>();
+        services.AddSingleton<InviteService>();
+        services.AddSingleton<LeaseStore>();
+        services.AddSingleton<UserAdministration>();
+        services.AddSingleton<RoomModeration>();
+        services.AddSingleton<ReportQueue>();
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<Dashboard>();
+        services.AddSingleton<RetentionSweeper>();
+        services.AddOptions<RetentionOptions>().Bind(builder.Configuration.GetSection(RetentionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<RetentionJob>();
+        services.AddHostedService<NodeHeartbeat>();
         return builder;
     }
 

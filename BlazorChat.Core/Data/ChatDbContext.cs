@@ -1,6 +1,7 @@
 using BlazorChat.Core.Messages;
 using BlazorChat.Core.Moderation;
 using BlazorChat.Core.Rooms;
+using BlazorChat.Core.Settings;
 using BlazorChat.Core.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BlazorChat.Core.Data;
 
 /// <summary>
-/// The chat database: Identity tables plus rooms, members and messages.
+/// The chat database: Identity tables plus rooms, members, messages, moderation and site settings.
 /// </summary>
 /// <remarks>
 /// Migrations are written by hand in <c>Data/Migrations</c> (the EF design-time package is not
@@ -32,6 +33,11 @@ public class ChatDbContext(DbContextOptions<ChatDbContext> options)
     public DbSet<Mention> Mentions => Set<Mention>();
     public DbSet<SavedMessage> SavedMessages => Set<SavedMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<MessageReport> MessageReports => Set<MessageReport>();
+    public DbSet<RoomMute> RoomMutes => Set<RoomMute>();
+    public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
+    public DbSet<Invite> Invites => Set<Invite>();
+    public DbSet<Lease> Leases => Set<Lease>();
 
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -42,6 +48,7 @@ public class ChatDbContext(DbContextOptions<ChatDbContext> options)
             user.Property(u => u.DisplayName).HasMaxLength(64).IsRequired();
             // One account per email address, enforced by the database (Identity only checks before inserting).
             user.HasIndex(u => u.NormalizedEmail).HasDatabaseName("EmailIndex").IsUnique();
+            user.Property(u => u.BanReason).HasMaxLength(ChatUser.BanReasonMaxLength);
         });
         builder.ApplyConfigurationsFromAssembly(typeof(ChatDbContext).Assembly);
     }

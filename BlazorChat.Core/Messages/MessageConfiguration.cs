@@ -21,6 +21,8 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         // Thread panels read replies by root in order.
         message.HasIndex(m => new { m.ThreadRootId, m.Seq });
         message.HasIndex(m => new { m.RoomId, m.PinnedAt });
+        // Retention and the dashboard's message counts select by age.
+        message.HasIndex(m => m.CreatedAt);
         message.HasOne<Message>().WithMany().HasForeignKey(m => m.ThreadRootId).OnDelete(DeleteBehavior.Restrict);
         message.HasOne<Room>().WithMany().HasForeignKey(m => m.RoomId).OnDelete(DeleteBehavior.Cascade);
         message.HasOne<ChatUser>().WithMany().HasForeignKey(m => m.AuthorId).OnDelete(DeleteBehavior.Restrict);

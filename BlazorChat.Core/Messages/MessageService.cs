@@ -1,7 +1,9 @@
 using BlazorChat.Core.Common;
 using BlazorChat.Core.Data;
 using BlazorChat.Core.Events;
+using BlazorChat.Core.Moderation;
 using BlazorChat.Core.Rooms;
+using BlazorChat.Core.Settings;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlazorChat.Core.Messages;
@@ -12,7 +14,8 @@ public sealed class MessageService(
     IEventBus bus,
     MarkdownRenderer markdown,
     SendRateLimiter rateLimiter,
-    TimeProvider clock)
+    TimeProvider clock,
+    SiteSettingsService? settings = null)
 {
     /// <summary>The size of a history page.</summary>
     public const int PageSize = 50;
@@ -36,7 +39,7 @@ public sealed class MessageService(
     public async Task<MessageView> SendAsync(Guid authorId, Guid roomId, Guid clientMessageId, string body, SendOptions options, CancellationToken ct = default)
     {
         if (clientMessageId == Guid.Empty) throw new ChatValidationException("ClientMessageId", "A client message id is required.");
-        body = NormalizeBody(body);
+        body = NormalizeBody(body, await MaxLengthAsync(settings, ct));
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var existing = await FindSentAsync(db, authorId, clientMessageId, ct);
@@ -44,6 +47,7 @@ public sealed class MessageService(
 
         var (room, membership) = await RoomAccess.RequireReadableAsync(db, roomId, authorId, ct);
         RoomAccess.EnsureCanPost(room, membership);
+        if (await RoomModeration.MuteRefusalAsync(db, roomId, authorId, clock.GetUtcNow(), ct) is { } muted) throw new ChatForbiddenException(muted);
         Guid? threadRootId = options.ThreadRootId is { } rootId ? await ResolveThreadRootAsync(db, roomId, rootId, ct) : null;
         if (options.QuotedMessageId is { } quotedId) await EnsureQuotableAsync(db, roomId, quotedId, ct);
         var prepared = await MentionResolution.PrepareAsync(db, markdown, roomId, authorId, membership!.Role, body, ct);
@@ -159,14 +163,18 @@ public sealed class MessageService(
     }
 
     /// <summary>Trims a body and checks its length; the same rule for sending and editing.</summary>
-    internal static string NormalizeBody(string? body)
+    internal static string NormalizeBody(string? body, int maxLength = Message.BodyMaxLength)
     {
         body = (body ?? "").Trim();
         if (body.Length == 0) throw new ChatValidationException("Body", "Write a message first.");
-        if (body.Length > Message.BodyMaxLength)
-            throw new ChatValidationException("Body", $"A message has at most {Message.BodyMaxLength:N0} characters; this one has {body.Length:N0}.");
+        if (body.Length > maxLength)
+            throw new ChatValidationException("Body", $"A message has at most {maxLength:N0} characters; this one has {body.Length:N0}.");
         return body;
     }
+
+    /// <summary>The message length the site settings allow (the column's size without them).</summary>
+    internal static async Task<int> MaxLengthAsync(SiteSettingsService? settings, CancellationToken ct) =>
+        settings is null ? Message.BodyMaxLength : Math.Min(Message.BodyMaxLength, (await settings.GetAsync(ct)).MessageMaxLength);
 
     /// <summary>The root a reply goes to: the message itself when it is top-level, its root when it is a reply.</summary>
     private static async Task<Guid> ResolveThreadRootAsync(ChatDbContext db, Guid roomId, Guid messageId, CancellationToken ct)
