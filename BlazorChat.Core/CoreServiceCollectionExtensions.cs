@@ -89,6 +89,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<RoomModeration>();
         services.AddSingleton<ReportQueue>();
         services.AddSingleton<AuditTrail>();
+        services.AddSingleton<RoomAdministration>();
         services.AddSingleton<Dashboard>();
         services.AddSingleton<RetentionSweeper>();
         services.AddOptions<RetentionOptions>().Bind(builder.Configuration.GetSection(RetentionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

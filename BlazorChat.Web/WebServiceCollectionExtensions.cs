@@ -6,6 +6,7 @@ using BlazorChat.Web.Components.Account;
 using BlazorChat.Web.Components.Presence;
 using BlazorChat.Web.Components.ReadState;
 using BlazorChat.Web.Components.Shared;
+using BlazorChat.Web.Endpoints;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
@@ -67,9 +68,11 @@ public static class WebServiceCollectionExtensions
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<ChatDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<ChatSignInManager>()
             .AddDefaultTokenProviders();
         services.AddSingleton<IEmailSender<ChatUser>, IdentityNoOpEmailSender>();
+        // Sign-in cookies are checked against the account (security stamp, ban) every minute, not every 30.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 
         // Keys live in the data directory, so sign-ins survive a restart of the embedded default.
         services.AddDataProtection()
@@ -99,6 +102,7 @@ public static class WebServiceCollectionExtensions
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
+        app.MapAdminEndpoints();
         // Live: the process answers. Ready: it can also do its work (database reachable).
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });

@@ -199,5 +199,7 @@ public sealed class MessageItemActions : IAsyncDisposable
         public Task QuoteAsync(MessageView message) => Never();
         public Task CopyLinkAsync(MessageView message) => Never();
         public Task JumpToAsync(MessageView message) => Never();
+        public Task MarkUnreadAsync(MessageView message) => Never();
+        public Task ReportAsync(MessageView message) => Never();
     }
 }
