@@ -64,12 +64,12 @@ public sealed class RetentionSweeper(
                 ORDER BY m."Seq"
                 LIMIT {MessageRemoval.BatchSize}
                 """).ToListAsync(ct);
+            // Every selected message is deleted or blanked (once), so this ends; a root whose last
+            // replies went in this batch is taken by the next one.
             if (ids.Count == 0) return deleted;
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var removed = await MessageRemoval.DeleteAsync(db, ids, clock.GetUtcNow(), ct);
+            deleted += await MessageRemoval.DeleteAsync(db, ids, clock.GetUtcNow(), ct);
             await transaction.CommitAsync(ct);
-            deleted += removed;
-            if (ids.Count < MessageRemoval.BatchSize) return deleted;
         }
     }
 }

@@ -62,6 +62,10 @@ public sealed class SiteSettingsService : IDisposable
     /// <summary>Checks, stores, audits and publishes new settings. Administrators only.</summary>
     public async Task<SiteSettings> UpdateAsync(Guid actorId, SiteSettings settings, CancellationToken ct = default)
     {
+        var now = _clock.GetUtcNow();
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        await SiteAccess.RequireAsync(db, actorId, SiteAction.Administer, now, ct);
+
         var siteName = (settings.SiteName ?? "").Trim();
         if (siteName.Length == 0) throw new ChatValidationException("SiteName", "Give the site a name.");
         if (siteName.Length > SiteSettings.SiteNameMaxLength) throw new ChatValidationException("SiteName", $"A site name has at most {SiteSettings.SiteNameMaxLength} characters.");
@@ -69,12 +73,9 @@ public sealed class SiteSettingsService : IDisposable
         Range("UploadMaxMegabytes", "The upload size", settings.UploadMaxMegabytes, 1, MaxUploadMegabytes, "MB");
         Range("UploadQuotaMegabytes", "The quota", settings.UploadQuotaMegabytes, 1, MaxQuotaMegabytes, "MB");
         Range("MessageMaxLength", "The message length", settings.MessageMaxLength, 1, Message.BodyMaxLength, "characters");
-        Range("MessagesPerSecond", "The rate limit", settings.MessagesPerSecond, 1, 1000, "messages a second");
+        Range("MessagesPerSecond", "The rate limit", settings.MessagesPerSecond, 1, 1_000_000, "messages a second");
         if (settings.DefaultRetentionDays is { } days) Range("DefaultRetentionDays", "The retention", days, 1, MaxRetentionDays, "days");
 
-        var now = _clock.GetUtcNow();
-        await using var db = await _dbFactory.CreateDbContextAsync(ct);
-        await SiteAccess.RequireAsync(db, actorId, SiteAction.Administer, now, ct);
         var stored = await db.SiteSettings.SingleOrDefaultAsync(s => s.Id == SiteSettings.SingletonId, ct);
         if (stored is null) db.SiteSettings.Add(stored = new SiteSettings());
         stored.SiteName = siteName;
