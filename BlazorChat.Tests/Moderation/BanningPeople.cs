@@ -5,6 +5,7 @@ using BlazorChat.Core.Users;
 using BlazorChat.Tests.Infrastructure;
 using BlazorChat.Tests.Rooms;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BlazorChat.Tests.Moderation;
 
@@ -119,5 +120,38 @@ public sealed class BanningPeople(SqliteChatHost fixture) : IClassFixture<Sqlite
         await using var db = await Host.DbFactory.CreateDbContextAsync();
         var prefix = $"user:{targetId}";
         return [.. (await db.AuditEntries.AsNoTracking().Where(a => a.Target.StartsWith(prefix)).ToListAsync()).OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)];
+    }
+}
+
+/// <summary>The users and rooms tables of /admin: searched, paged and sorted on the server.</summary>
+public sealed class AdminTables(SqliteChatHost fixture) : IClassFixture<SqliteChatHost>
+{
+    [Fact]
+    public async Task Users_are_found_by_part_of_their_name_with_role_status_and_message_count()
+    {
+        var target = await fixture.Host.CreateUserAsync("findme");
+        var (room, _) = await fixture.Host.CreateChannelAsync("Counted");
+        await fixture.Host.Rooms.JoinAsync(target.Id, room.Id);
+        await fixture.Host.Messages.SendAsync(target.Id, room.Id, Guid.NewGuid(), "one");
+        await fixture.Host.Users().BanAsync(fixture.SiteAdmin.Id, target.Id, "test", null);
+
+        var page = await fixture.Host.Users().SearchAsync(fixture.SiteAdmin.Id, new PageRequest(target.UserName![3..12], 0, 20, "Username", true));
+
+        var row = page.Items.ShouldHaveSingleItem();
+        (row.Id, row.Role, row.Status, row.Messages).ShouldBe((target.Id, SiteRole.Member, AccountStatus.Banned, 1));
+        page.Total.ShouldBe(1);
+        (await fixture.Host.Users().SearchAsync(fixture.SiteAdmin.Id, new PageRequest(null, 0, 1))).Items.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Rooms_are_listed_with_owner_and_member_count()
+    {
+        var (room, owner) = await fixture.Host.CreateChannelAsync("Listed room");
+        var rooms = fixture.Host.Services.GetRequiredService<RoomAdministration>();
+
+        var page = await rooms.SearchAsync(fixture.SiteAdmin.Id, new PageRequest("listed", 0, 20, "Name", false));
+
+        var row = page.Items.ShouldHaveSingleItem();
+        (row.Id, row.Owner, row.Members).ShouldBe((room.Id, owner.UserName, 1));
     }
 }
