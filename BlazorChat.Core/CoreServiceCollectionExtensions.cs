@@ -5,6 +5,9 @@ using BlazorChat.Core.Attachments.Storage;
 using BlazorChat.Core.Data;
 using BlazorChat.Core.Events;
 using BlazorChat.Core.Messages;
+using BlazorChat.Core.Moderation;
+using BlazorChat.Core.Retention;
+using BlazorChat.Core.Settings;
 using BlazorChat.Core.Notifications;
 using BlazorChat.Core.Presence;
 using BlazorChat.Core.ReadState;
@@ -87,6 +90,21 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<AccountService>();
         builder.AddChatFiles(dataDirectory);
         services.AddHostedService<DatabaseMigrator>();
+
+        // Administration and moderation (after the migrator: their background work needs the schema).
+        services.AddSingleton<SiteSettingsService>();
+        services.AddSingleton<InviteService>();
+        services.AddSingleton<LeaseStore>();
+        services.AddSingleton<UserAdministration>();
+        services.AddSingleton<RoomModeration>();
+        services.AddSingleton<ReportQueue>();
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<RoomAdministration>();
+        services.AddSingleton<Dashboard>();
+        services.AddSingleton<RetentionSweeper>();
+        services.AddOptions<RetentionOptions>().Bind(builder.Configuration.GetSection(RetentionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<RetentionJob>();
+        services.AddHostedService<NodeHeartbeat>();
         return builder;
     }
 
@@ -109,6 +127,7 @@ public static class CoreServiceCollectionExtensions
         if (provider == FileStoreProvider.S3) services.AddSingleton<IFileStore, S3FileStore>();
         else services.AddSingleton<IFileStore, LocalFileStore>();
         services.AddSingleton<IImageProcessor, VipsImageProcessor>();
+        services.AddSingleton<UploadLimits>();
         services.AddSingleton<AttachmentService>();
         services.AddSingleton<AvatarService>();
         services.AddHostedService<AttachmentCleanup>();

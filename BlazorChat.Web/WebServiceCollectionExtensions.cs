@@ -70,9 +70,11 @@ public static class WebServiceCollectionExtensions
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<ChatDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<ChatSignInManager>()
             .AddDefaultTokenProviders();
         services.AddSingleton<IEmailSender<ChatUser>, IdentityNoOpEmailSender>();
+        // Sign-in cookies are checked against the account (security stamp, ban) every minute, not every 30.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 
         // Keys live in the data directory, so sign-ins survive a restart of the embedded default.
         services.AddDataProtection()
@@ -115,6 +117,7 @@ public static class WebServiceCollectionExtensions
         app.MapAdditionalIdentityEndpoints();
         app.MapFileEndpoints();
         app.MapChatApi();
+        app.MapAdminEndpoints();
         // Live: the process answers. Ready: it can also do its work (database reachable; Degraded without image tools).
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });

@@ -1,5 +1,6 @@
 using BlazorChat.Core.Data;
 using BlazorChat.Core.Events;
+using BlazorChat.Core.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlazorChat.Core.ApiAccess;
@@ -21,11 +22,19 @@ public sealed class ApiSessionService(IDbContextFactory<ChatDbContext> dbFactory
         return session.Id;
     }
 
-    /// <summary>True while the session exists, belongs to <paramref name="userId"/> and was not revoked.</summary>
+    /// <summary>True while the session exists, belongs to <paramref name="userId"/>, was not revoked, and the account is not suspended.</summary>
     public async Task<bool> IsActiveAsync(Guid sessionId, Guid userId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.ApiSessions.AnyAsync(s => s.Id == sessionId && s.UserId == userId && s.RevokedAt == null, ct);
+        return await db.ApiSessions.AnyAsync(s => s.Id == sessionId && s.UserId == userId && s.RevokedAt == null, ct)
+            && await InGoodStandingAsync(db, userId, clock.GetUtcNow(), ct);
+    }
+
+    /// <summary>False for a banned, deactivated or deleted account: its API credentials stop working at once.</summary>
+    internal static async Task<bool> InGoodStandingAsync(ChatDbContext db, Guid userId, DateTimeOffset now, CancellationToken ct)
+    {
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, ct);
+        return user is not null && AccountStanding.Refusal(user, now) is null;
     }
 
     /// <summary>Notes a refresh of an active session; false when the session was revoked (the refresh must be refused).</summary>

@@ -88,7 +88,7 @@ public sealed class PersonalAccessTokenService(IDbContextFactory<ChatDbContext> 
         await bus.PublishAsync(new ApiCredentialRevoked(userId, tokenId), ct);
     }
 
-    /// <summary>Whose token <paramref name="secret"/> is, or null when it is unknown, revoked or expired.</summary>
+    /// <summary>Whose token <paramref name="secret"/> is, or null when it is unknown, revoked or expired, or its account is suspended.</summary>
     public async Task<PersonalAccessTokenOwner?> AuthenticateAsync(string secret, CancellationToken ct = default)
     {
         if (!secret.StartsWith(SecretPrefix, StringComparison.Ordinal) || secret.Length > 100) return null;
@@ -97,6 +97,7 @@ public sealed class PersonalAccessTokenService(IDbContextFactory<ChatDbContext> 
         var token = await db.PersonalAccessTokens.AsNoTracking().SingleOrDefaultAsync(t => t.TokenHash == hash, ct);
         var now = clock.GetUtcNow();
         if (token is null || token.RevokedAt is not null || token.ExpiresAt <= now) return null;
+        if (!await ApiSessionService.InGoodStandingAsync(db, token.UserId, now, ct)) return null;
         if (token.LastUsedAt is null || now - token.LastUsedAt >= LastUsedResolution)
             await db.PersonalAccessTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(t => t.SetProperty(x => x.LastUsedAt, now), ct);
         return new PersonalAccessTokenOwner(token.UserId, token.Id);

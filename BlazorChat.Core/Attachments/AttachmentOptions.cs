@@ -5,7 +5,8 @@ namespace BlazorChat.Core.Attachments;
 
 /// <summary>
 /// Limits on uploads, bound from <c>BlazorChat:Uploads</c>. The size limit protects the server and
-/// the other readers; the quota keeps one person from filling the disk (an admin setting later).
+/// the other readers; the quota keeps one person from filling the disk. Both are the defaults until
+/// an administrator saves site settings (<see cref="UploadLimits"/>).
 /// </summary>
 public sealed class UploadOptions
 {
@@ -27,6 +28,15 @@ public sealed class UploadOptions
 
     /// <summary>Where uploads are spooled while they are checked; set to <c>{DataDirectory}/tmp</c> unless configured.</summary>
     public string? TempDirectory { get; set; }
+
+    /// <summary>A copy with other size limits (the site settings' values).</summary>
+    public UploadOptions WithLimits(long maxFileBytes, long quotaBytesPerUser)
+    {
+        var copy = (UploadOptions)MemberwiseClone();
+        copy.MaxFileBytes = maxFileBytes;
+        copy.QuotaBytesPerUser = quotaBytesPerUser;
+        return copy;
+    }
 
     /// <summary>The refusal of a file over <see cref="MaxFileBytes"/>, the same before and during the transfer.</summary>
     public ChatValidationException TooLarge(string fileName) =>

@@ -23,6 +23,7 @@ public sealed class AttachmentService(
     IFileStore store,
     IImageProcessor images,
     IOptions<UploadOptions> options,
+    UploadLimits uploadLimits,
     TimeProvider clock,
     ILogger<AttachmentService> logger)
 {
@@ -45,7 +46,8 @@ public sealed class AttachmentService(
             RoomAccess.EnsureCanPost(room, membership);
         }
 
-        using var spool = await UploadSpool.CopyAsync(content, fileName, Limits, progress, ct);
+        var limits = await uploadLimits.GetAsync(ct);
+        using var spool = await UploadSpool.CopyAsync(content, fileName, limits, progress, ct);
         var type = FileSignature.Detect(spool.Head, fileName);
         var attachment = new Attachment
         {
@@ -60,7 +62,7 @@ public sealed class AttachmentService(
         };
 
         // Checked before the work of processing; the stored size (re-encoded) is what counts afterwards.
-        await EnsureWithinQuotaAsync(uploaderId, spool.Length, ct);
+        await EnsureWithinQuotaAsync(uploaderId, spool.Length, limits.QuotaBytesPerUser, ct);
         var files = new List<(AttachmentVariant Variant, string Path, string ContentType)>();
         if (type.Image is { } format && images.IsAvailable)
         {
@@ -202,13 +204,13 @@ public sealed class AttachmentService(
         return removed.Count;
     }
 
-    private async Task EnsureWithinQuotaAsync(Guid uploaderId, long size, CancellationToken ct)
+    private async Task EnsureWithinQuotaAsync(Guid uploaderId, long size, long quota, CancellationToken ct)
     {
         var used = await UsedBytesAsync(uploaderId, ct);
-        if (used + size > Limits.QuotaBytesPerUser)
+        if (used + size > quota)
         {
             throw new ChatLimitException(
-                $"This file would take you over your storage quota of {SizeTexts.Of(Limits.QuotaBytesPerUser)} (you use {SizeTexts.Of(used)}). " +
+                $"This file would take you over your storage quota of {SizeTexts.Of(quota)} (you use {SizeTexts.Of(used)}). " +
                 "Delete messages with files you no longer need.");
         }
     }

@@ -3,6 +3,7 @@ using BlazorChat.Core.Attachments;
 using BlazorChat.Core.Messages;
 using BlazorChat.Core.Moderation;
 using BlazorChat.Core.Rooms;
+using BlazorChat.Core.Settings;
 using BlazorChat.Core.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -11,7 +12,8 @@ using Microsoft.EntityFrameworkCore;
 namespace BlazorChat.Core.Data;
 
 /// <summary>
-/// The chat database: Identity tables plus rooms, members, messages and their files.
+/// The chat database: Identity tables plus rooms, members, messages and their files, API access,
+/// moderation and site settings.
 /// </summary>
 /// <remarks>
 /// Migrations are written by hand in <c>Data/Migrations</c> (the EF design-time package is not
@@ -37,6 +39,11 @@ public class ChatDbContext(DbContextOptions<ChatDbContext> options)
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<ApiSession> ApiSessions => Set<ApiSession>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
+    public DbSet<MessageReport> MessageReports => Set<MessageReport>();
+    public DbSet<RoomMute> RoomMutes => Set<RoomMute>();
+    public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
+    public DbSet<Invite> Invites => Set<Invite>();
+    public DbSet<Lease> Leases => Set<Lease>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -47,6 +54,7 @@ public class ChatDbContext(DbContextOptions<ChatDbContext> options)
             user.Property(u => u.AvatarVersion).HasMaxLength(32);
             // One account per email address, enforced by the database (Identity only checks before inserting).
             user.HasIndex(u => u.NormalizedEmail).HasDatabaseName("EmailIndex").IsUnique();
+            user.Property(u => u.BanReason).HasMaxLength(ChatUser.BanReasonMaxLength);
         });
         builder.ApplyConfigurationsFromAssembly(typeof(ChatDbContext).Assembly);
     }

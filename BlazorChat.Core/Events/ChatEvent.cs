@@ -17,4 +17,10 @@ public static class Topics
     public static string User(Guid userId) => $"user:{userId:N}";
     public static string Presence(Guid userId) => $"presence:{userId:N}";
     public const string Directory = "directory";
+
+    /// <summary>Moderation news (the report queue) for the moderators' pages.</summary>
+    public const string Moderation = "moderation";
+
+    /// <summary>Site-wide settings changed; every node reloads them.</summary>
+    public const string Site = "site";
 }

@@ -21,7 +21,8 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         // Thread panels read replies by root in order.
         message.HasIndex(m => new { m.ThreadRootId, m.Seq });
         message.HasIndex(m => new { m.RoomId, m.PinnedAt });
-        // Search lists newest first and filters by date (Search/): both walk this index.
+        // Search lists newest first and filters by date (Search/); retention and the dashboard's
+        // message counts select by age: all walk this index.
         message.HasIndex(m => new { m.CreatedAt, m.Id });
         message.HasOne<Message>().WithMany().HasForeignKey(m => m.ThreadRootId).OnDelete(DeleteBehavior.Restrict);
         message.HasOne<Room>().WithMany().HasForeignKey(m => m.RoomId).OnDelete(DeleteBehavior.Cascade);

@@ -13,7 +13,8 @@ public sealed class MessageEditing(
     IEventBus bus,
     MarkdownRenderer markdown,
     AttachmentService attachments,
-    TimeProvider clock)
+    TimeProvider clock,
+    Settings.SiteSettingsService? settings = null)
 {
     /// <summary>
     /// Replaces the body of <paramref name="messageId"/>. Only its author may, while a member of a
@@ -22,7 +23,7 @@ public sealed class MessageEditing(
     /// </summary>
     public async Task<MessageView> EditAsync(Guid editorId, Guid messageId, string body, CancellationToken ct = default)
     {
-        body = MessageService.NormalizeBody(body);
+        body = MessageService.NormalizeBody(body, await MessageService.MaxLengthAsync(settings, ct));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (message, room, membership) = await MessageAccess.RequireReadableAsync(db, messageId, editorId, ct);
         MessageAccess.Allow(MessageRules.WhyCannotEdit(editorId, membership?.Role, room.IsArchived, message.AuthorId, message.DeletedAt is not null));
@@ -71,19 +72,8 @@ public sealed class MessageEditing(
         MessageAccess.Allow(MessageRules.WhyCannotDelete(actorId, membership?.Role, room.IsArchived, message.AuthorId, message.DeletedAt is not null));
 
         var now = clock.GetUtcNow();
-        if (MessageRules.NeedsDeleteReason(actorId, message.AuthorId))
-        {
-            reason = (reason ?? "").Trim();
-            if (reason.Length == 0) throw new ChatValidationException("Reason", "Say why this message is being deleted.");
-            if (reason.Length > Message.ReasonMaxLength)
-                throw new ChatValidationException("Reason", $"A reason has at most {Message.ReasonMaxLength} characters.");
-            message.DeletedById = actorId;
-            message.DeleteReason = reason;
-            AuditLog.Record(db, actorId, "message.delete", $"message:{message.Id}", now, room.Id, reason);
-        }
-        message.DeletedAt = now;
-        message.PinnedAt = null;
-        message.PinnedById = null;
+        if (MessageRules.NeedsDeleteReason(actorId, message.AuthorId)) RemoveByModerator(db, message, actorId, reason, now);
+        else MarkDeleted(message, now);
         var files = await db.Attachments.Where(a => a.MessageId == messageId && a.DeletedAt == null).ToListAsync(ct);
         foreach (var file in files) file.DeletedAt = now;
         await db.SaveChangesAsync(ct);
@@ -93,6 +83,29 @@ public sealed class MessageEditing(
         var view = await MessageViewLoader.LoadOneAsync(db, messageId, markdown, ct);
         await bus.PublishAsync(new MessageChanged(view), ct);
         return view;
+    }
+
+    /// <summary>
+    /// Deletes a tracked message on a moderator's behalf: the reason is required, kept with the
+    /// message and written to the audit log in the caller's transaction.
+    /// </summary>
+    internal static void RemoveByModerator(ChatDbContext db, Message message, Guid actorId, string? reason, DateTimeOffset now)
+    {
+        reason = (reason ?? "").Trim();
+        if (reason.Length == 0) throw new ChatValidationException("Reason", "Say why this message is being deleted.");
+        if (reason.Length > Message.ReasonMaxLength)
+            throw new ChatValidationException("Reason", $"A reason has at most {Message.ReasonMaxLength} characters.");
+        message.DeletedById = actorId;
+        message.DeleteReason = reason;
+        AuditLog.Record(db, actorId, "message.delete", $"message:{message.Id}", now, message.RoomId, reason);
+        MarkDeleted(message, now);
+    }
+
+    private static void MarkDeleted(Message message, DateTimeOffset now)
+    {
+        message.DeletedAt = now;
+        message.PinnedAt = null;
+        message.PinnedById = null;
     }
 
     /// <summary>The bodies <paramref name="messageId"/> had before its edits, oldest first; none once it is deleted.</summary>

@@ -2,7 +2,9 @@ using BlazorChat.Core.Attachments;
 using BlazorChat.Core.Common;
 using BlazorChat.Core.Data;
 using BlazorChat.Core.Events;
+using BlazorChat.Core.Moderation;
 using BlazorChat.Core.Rooms;
+using BlazorChat.Core.Settings;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlazorChat.Core.Messages;
@@ -13,7 +15,8 @@ public sealed class MessageService(
     IEventBus bus,
     MarkdownRenderer markdown,
     SendRateLimiter rateLimiter,
-    TimeProvider clock)
+    TimeProvider clock,
+    SiteSettingsService? settings = null)
 {
     /// <summary>The size of a history page.</summary>
     public const int PageSize = 50;
@@ -40,7 +43,7 @@ public sealed class MessageService(
     {
         if (clientMessageId == Guid.Empty) throw new ChatValidationException("ClientMessageId", "A client message id is required.");
         var attachmentIds = AttachmentClaims.Normalize(options.AttachmentIds);
-        body = NormalizeBody(body, allowEmpty: attachmentIds.Count > 0);
+        body = NormalizeBody(body, await MaxLengthAsync(settings, ct), allowEmpty: attachmentIds.Count > 0);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var existing = await FindSentAsync(db, authorId, clientMessageId, ct);
@@ -48,6 +51,7 @@ public sealed class MessageService(
 
         var (room, membership) = await RoomAccess.RequireReadableAsync(db, roomId, authorId, ct);
         RoomAccess.EnsureCanPost(room, membership);
+        if (await RoomModeration.MuteRefusalAsync(db, roomId, authorId, clock.GetUtcNow(), ct) is { } muted) throw new ChatForbiddenException(muted);
         Guid? threadRootId = options.ThreadRootId is { } rootId ? await ResolveThreadRootAsync(db, roomId, rootId, ct) : null;
         if (options.QuotedMessageId is { } quotedId) await EnsureQuotableAsync(db, roomId, quotedId, ct);
         await AttachmentClaims.EnsureClaimableAsync(db, authorId, roomId, attachmentIds, ct);
@@ -174,14 +178,18 @@ public sealed class MessageService(
     }
 
     /// <summary>Trims a body and checks its length; the same rule for sending and editing. Only a message with files may be empty.</summary>
-    internal static string NormalizeBody(string? body, bool allowEmpty = false)
+    internal static string NormalizeBody(string? body, int maxLength = Message.BodyMaxLength, bool allowEmpty = false)
     {
         body = (body ?? "").Trim();
         if (body.Length == 0 && !allowEmpty) throw new ChatValidationException("Body", "Write a message first.");
-        if (body.Length > Message.BodyMaxLength)
-            throw new ChatValidationException("Body", $"A message has at most {Message.BodyMaxLength:N0} characters; this one has {body.Length:N0}.");
+        if (body.Length > maxLength)
+            throw new ChatValidationException("Body", $"A message has at most {maxLength:N0} characters; this one has {body.Length:N0}.");
         return body;
     }
+
+    /// <summary>The message length the site settings allow (the column's size without them).</summary>
+    internal static async Task<int> MaxLengthAsync(SiteSettingsService? settings, CancellationToken ct) =>
+        settings is null ? Message.BodyMaxLength : Math.Min(Message.BodyMaxLength, (await settings.GetAsync(ct)).MessageMaxLength);
 
     /// <summary>The root a reply goes to: the message itself when it is top-level, its root when it is a reply.</summary>
     private static async Task<Guid> ResolveThreadRootAsync(ChatDbContext db, Guid roomId, Guid messageId, CancellationToken ct)

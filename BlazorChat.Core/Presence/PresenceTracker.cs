@@ -52,6 +52,9 @@ public sealed class PresenceTracker(
         return PublishIfChangedAsync(userId, person);
     }
 
+    /// <summary>How many people have at least one tab or connection open on this node.</summary>
+    public int ConnectedPeople => _people.Values.Count(person => { lock (person) return person.Connections.Count > 0; });
+
     /// <summary>What others see of <paramref name="userId"/> now (offline when not connected here).</summary>
     public PresenceView Get(Guid userId) =>
         _people.TryGetValue(userId, out var person) ? person.Published : PresenceView.Unknown;

@@ -56,6 +56,25 @@ internal static class RoomAccess
             : (room, membership);
     }
 
+    /// <summary>
+    /// Like <see cref="RequireMemberAsync"/>, but a site administrator who is not the room's owner
+    /// acts with the owner's powers (an unsaved membership), so <c>/admin</c> can edit, archive,
+    /// delete and hand over any room through the same write path and rule table.
+    /// </summary>
+    public static async Task<(Room Room, RoomMember Membership)> RequireManagerAsync(
+        ChatDbContext db, Guid roomId, Guid userId, CancellationToken ct)
+    {
+        var room = await db.Rooms.AsNoTracking().SingleOrDefaultAsync(r => r.Id == roomId, ct) ?? throw new ChatNotFoundException("room");
+        var membership = await db.RoomMembers.AsNoTracking().SingleOrDefaultAsync(m => m.RoomId == roomId && m.UserId == userId, ct);
+        if (membership is { Role: RoomRole.Owner }) return (room, membership);
+        if (await IsSiteAdministratorAsync(db, userId, ct))
+            return (room, new RoomMember { RoomId = roomId, UserId = userId, Role = RoomRole.Owner, LastReadSeq = membership?.LastReadSeq ?? 0 });
+        return await RequireMemberAsync(db, roomId, userId, ct);
+    }
+
+    public static async Task<bool> IsSiteAdministratorAsync(ChatDbContext db, Guid userId, CancellationToken ct) =>
+        await Moderation.SiteAccess.RoleOfAsync(db, userId, ct) == Moderation.SiteRole.Administrator;
+
     /// <summary>Refuses unless <paramref name="membership"/> has at least <paramref name="role"/>.</summary>
     public static void EnsureRole(RoomMember membership, RoomRole role, string whatFor)
     {

@@ -14,7 +14,15 @@ public sealed partial class RoomService
     public async Task<IReadOnlyList<RoomMemberView>> ListMembersAsync(Guid viewerId, Guid roomId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await RoomAccess.RequireReadableAsync(db, roomId, viewerId, ct);
+        try
+        {
+            await RoomAccess.RequireReadableAsync(db, roomId, viewerId, ct);
+        }
+        catch (ChatNotFoundException)
+        {
+            // Site administrators see the members of any room (the rooms page of /admin).
+            if (!await RoomAccess.IsSiteAdministratorAsync(db, viewerId, ct) || !await db.Rooms.AnyAsync(r => r.Id == roomId, ct)) throw;
+        }
         var members = await (from m in db.RoomMembers.AsNoTracking()
                              join u in db.Users on m.UserId equals u.Id
                              where m.RoomId == roomId
@@ -88,7 +96,7 @@ public sealed partial class RoomService
     public async Task RemoveMemberAsync(Guid actorId, Guid roomId, Guid targetId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (room, actor) = await RoomAccess.RequireMemberAsync(db, roomId, actorId, ct);
+        var (room, actor) = await RoomAccess.RequireManagerAsync(db, roomId, actorId, ct);
         RoomAccess.Ensure(RoomAction.RemoveMember, room, actor);
         var target = await RequireTargetAsync(db, roomId, targetId, ct);
         RoomAccess.EnsureOutranks(actor, target, "remove");
@@ -132,17 +140,19 @@ public sealed partial class RoomService
     }
 
     /// <summary>
-    /// The owner hands the room to another member, who becomes the owner; the previous owner stays
-    /// on as an admin. Audited.
+    /// The owner (or a site administrator) hands the room to another member, who becomes the owner;
+    /// the previous owner stays on as an admin. Audited.
     /// </summary>
     public async Task TransferOwnershipAsync(Guid ownerId, Guid roomId, Guid newOwnerId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (room, actor) = await RoomAccess.RequireMemberAsync(db, roomId, ownerId, ct);
+        var (room, actor) = await RoomAccess.RequireManagerAsync(db, roomId, ownerId, ct);
         RoomAccess.Ensure(RoomAction.TransferOwnership, room, actor);
-        if (newOwnerId == ownerId) throw new ChatValidationException("NewOwner", "You own this room already; pick another member.");
+        // The current owner: the actor, or whoever owns the room when a site administrator hands it over.
+        var owner = await db.RoomMembers.FirstOrDefaultAsync(m => m.RoomId == roomId && m.Role == RoomRole.Owner, ct)
+            ?? throw new ChatNotFoundException("owner");
+        if (newOwnerId == owner.UserId) throw new ChatValidationException("NewOwner", "This member owns the room already; pick another member.");
         var target = await RequireTargetAsync(db, roomId, newOwnerId, ct);
-        var owner = await db.RoomMembers.SingleAsync(m => m.RoomId == roomId && m.UserId == ownerId, ct);
 
         target.Role = RoomRole.Owner;
         owner.Role = RoomRole.Admin;

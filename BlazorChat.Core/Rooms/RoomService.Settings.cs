@@ -20,7 +20,7 @@ public sealed partial class RoomService
         if (!Enum.IsDefined(settings.PostingPolicy)) throw new ChatValidationException("PostingPolicy", "Choose who may post.");
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (room, actor) = await RoomAccess.RequireMemberAsync(db, roomId, actorId, ct);
+        var (room, actor) = await RoomAccess.RequireManagerAsync(db, roomId, actorId, ct);
         RoomAccess.Ensure(RoomAction.EditSettings, room, actor);
         var maxLimit = room.Kind == RoomKind.GroupMessage ? Limits.GroupMessageMembers : RoomLimits.MaxMemberLimit;
         if (settings.MemberLimit < RoomLimits.MinMemberLimit || settings.MemberLimit > maxLimit)
@@ -49,7 +49,7 @@ public sealed partial class RoomService
     public async Task<RoomView> SetArchivedAsync(Guid actorId, Guid roomId, bool archived, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (room, actor) = await RoomAccess.RequireMemberAsync(db, roomId, actorId, ct);
+        var (room, actor) = await RoomAccess.RequireManagerAsync(db, roomId, actorId, ct);
         RoomAccess.Ensure(RoomAction.Archive, room, actor);
         if (room.IsArchived != archived)
         {
@@ -69,7 +69,7 @@ public sealed partial class RoomService
     public async Task DeleteAsync(Guid actorId, Guid roomId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (room, actor) = await RoomAccess.RequireMemberAsync(db, roomId, actorId, ct);
+        var (room, actor) = await RoomAccess.RequireManagerAsync(db, roomId, actorId, ct);
         RoomAccess.Ensure(RoomAction.Delete, room, actor);
 
         List<Guid> members;

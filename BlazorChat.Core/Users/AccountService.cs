@@ -1,4 +1,5 @@
 using BlazorChat.Core.Data;
+using BlazorChat.Core.Settings;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,13 +12,19 @@ public sealed record RegistrationResult(ChatUser? User, IReadOnlyDictionary<stri
 }
 
 /// <summary>Registration and sign-in lookups on top of Identity.</summary>
-public sealed class AccountService(UserManager<ChatUser> users, IDbContextFactory<ChatDbContext> dbFactory, TimeProvider clock)
+public sealed class AccountService(
+    UserManager<ChatUser> users,
+    IDbContextFactory<ChatDbContext> dbFactory,
+    SiteSettingsService settings,
+    InviteService invites,
+    TimeProvider clock)
 {
     /// <summary>
     /// Creates an account. The first account of an installation becomes Administrator, every
-    /// later one Member.
+    /// later one Member. After the first account, the site's registration mode applies: closed
+    /// refuses, invite-only needs a usable <paramref name="inviteCode"/>.
     /// </summary>
-    public async Task<RegistrationResult> RegisterAsync(string email, string username, string password, CancellationToken ct = default)
+    public async Task<RegistrationResult> RegisterAsync(string email, string username, string password, string? inviteCode = null, CancellationToken ct = default)
     {
         var errors = new Dictionary<string, List<string>>();
         void Add(string field, string message) => (errors.TryGetValue(field, out var list) ? list : errors[field] = []).Add(message);
@@ -28,6 +35,11 @@ public sealed class AccountService(UserManager<ChatUser> users, IDbContextFactor
         else if (await users.FindByNameAsync(username) is not null) Add("Username", "This username is taken.");
         if (email.Length > 0 && await users.FindByEmailAsync(email) is not null) Add("Email", "An account with this email exists already.");
         if (errors.Count > 0) return Failed(errors);
+        if (await RegistrationRefusalAsync(inviteCode, ct) is { } refusal)
+        {
+            Add("", refusal);
+            return Failed(errors);
+        }
 
         var user = new ChatUser
         {
@@ -64,6 +76,20 @@ public sealed class AccountService(UserManager<ChatUser> users, IDbContextFactor
         await users.AddToRoleAsync(user, hasAdministrator ? SiteRoles.Member : SiteRoles.Administrator);
         return new RegistrationResult(user, new Dictionary<string, string[]>());
     }
+
+    /// <summary>Why nobody may register now, or null when registration is open to this person (the first account always is).</summary>
+    public async Task<string?> RegistrationRefusalAsync(string? inviteCode, CancellationToken ct = default)
+    {
+        var mode = (await settings.GetAsync(ct)).RegistrationMode;
+        if (mode == RegistrationMode.Open) return null;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            if (!await db.Users.AnyAsync(ct)) return null;
+        if (mode == RegistrationMode.Closed) return "Registration is closed on this site.";
+        return await invites.TryRedeemAsync(inviteCode, ct) ? null : "Registration needs a valid invite link; this one is missing, used up or expired.";
+    }
+
+    /// <summary>The site's registration mode, for the register page to explain itself.</summary>
+    public async Task<RegistrationMode> RegistrationModeAsync(CancellationToken ct = default) => (await settings.GetAsync(ct)).RegistrationMode;
 
     /// <summary>Finds an account by email address or by username.</summary>
     public async Task<ChatUser?> FindByEmailOrUsernameAsync(string emailOrUsername)

@@ -23,7 +23,7 @@ public sealed class AvatarService(
     IDbContextFactory<ChatDbContext> dbFactory,
     IFileStore store,
     IImageProcessor images,
-    IOptions<UploadOptions> options)
+    UploadLimits limits)
 {
     public const int Size = 256;
 
@@ -33,7 +33,7 @@ public sealed class AvatarService(
         fileName = FileNames.Sanitize(fileName);
         if (!images.IsAvailable)
             throw new ChatValidationException("File", "Profile pictures cannot be processed on this server right now.");
-        using var spool = await UploadSpool.CopyAsync(content, fileName, options.Value, progress: null, ct);
+        using var spool = await UploadSpool.CopyAsync(content, fileName, await limits.GetAsync(ct), progress: null, ct);
         var type = FileSignature.Detect(spool.Head, fileName);
         if (type.Image is not { } format) throw new ChatValidationException("File", $"“{fileName}” is not an image. Choose a JPEG, PNG, GIF or WebP picture.");
         await ImageGuard.CheckAsync(images, spool.Path, format, fileName, ct);

@@ -24,4 +24,17 @@ public class ChatUser : IdentityUser<Guid>
 
     /// <summary>The version of the uploaded profile picture (part of its storage key and URL); null for the generated one.</summary>
     public string? AvatarVersion { get; set; }
+
+    public const int BanReasonMaxLength = 500;
+
+    /// <summary>Set while a ban is in force or was last imposed; <see cref="BannedUntil"/> null with this set is a ban without end.</summary>
+    public DateTimeOffset? BannedAt { get; set; }
+    public DateTimeOffset? BannedUntil { get; set; }
+    public string? BanReason { get; set; }
+
+    /// <summary>A deactivated account cannot sign in until an administrator reactivates it; nothing is removed.</summary>
+    public DateTimeOffset? DeactivatedAt { get; set; }
+
+    /// <summary>A deleted account keeps its row (so its messages can show "deleted user") with every personal detail wiped.</summary>
+    public DateTimeOffset? DeletedAt { get; set; }
 }

@@ -152,7 +152,14 @@ public abstract class ChatHostFixture(TestDatabase database) : IAsyncLifetime
 
     public ChatTestHost Host => _host ?? throw new InvalidOperationException("The fixture has not been initialized.");
 
-    public async Task InitializeAsync() => _host = await ChatTestHost.CreateAsync(Database);
+    /// <summary>The installation's first account, hence its site Administrator; registered before any test's people.</summary>
+    public ChatUser SiteAdmin { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await ChatTestHost.CreateAsync(Database);
+        SiteAdmin = await _host.CreateUserAsync("siteadmin");
+    }
 
     public async Task DisposeAsync()
     {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using BlazorChat.Core.ApiAccess;
 using BlazorChat.Core.Events;
+using BlazorChat.Core.Moderation;
 using BlazorChat.Core.Presence;
 using BlazorChat.Core.Rooms;
 using Microsoft.AspNetCore.SignalR;
@@ -98,6 +99,10 @@ public sealed class HubRelay(IEventBus bus, IHubContext<ChatHub> hub, PresenceTr
                 break;
             case ApiCredentialRevoked revoked when revoked.CredentialId == client.CredentialId:
                 logger.LogInformation("Closing hub connection {ConnectionId}: its credential was revoked", client.Context.ConnectionId);
+                client.Context.Abort();
+                return Task.CompletedTask;
+            case AccountSuspended:
+                logger.LogInformation("Closing hub connection {ConnectionId}: its account was suspended", client.Context.ConnectionId);
                 client.Context.Abort();
                 return Task.CompletedTask;
             case RoomUpdated { Room.Id: var roomId } when client.Rooms.ContainsKey(roomId):

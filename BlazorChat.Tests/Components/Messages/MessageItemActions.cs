@@ -203,5 +203,6 @@ public sealed class MessageItemActions : IAsyncDisposable
         public Task CopyLinkAsync(MessageView message) => Never();
         public Task MarkUnreadAsync(MessageView message) => Never();
         public Task JumpToAsync(MessageView message) => Never();
+        public Task ReportAsync(MessageView message) => Never();
     }
 }

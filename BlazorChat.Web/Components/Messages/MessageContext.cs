@@ -39,6 +39,9 @@ public sealed class MessageContext(Guid viewerId, RoomView room, ViewerClock clo
 
     public bool IsSaved(MessageView m) => SavedIds.Contains(m.Id);
 
+    /// <summary>Members report other people's messages that are still there.</summary>
+    public bool CanReport(MessageView m) => IsMember && !m.IsDeleted && m.AuthorId != ViewerId;
+
     /// <summary>Only members have a read marker, and only top-level messages count as unread.</summary>
     public bool CanMarkUnread(MessageView m) => IsMember && !m.IsThreadReply;
 
@@ -75,4 +78,7 @@ public interface IMessageActions
 
     /// <summary>Opens the message where it is in the room (from a panel).</summary>
     Task JumpToAsync(MessageView message);
+
+    /// <summary>Asks for a reason, then reports the message to the site's moderators.</summary>
+    Task ReportAsync(MessageView message);
 }

@@ -32,6 +32,15 @@ public partial class MessageTimeline
         }
     }
 
+    public async Task ReportAsync(MessageView message)
+    {
+        var reported = await Dialogs.OpenAsync<ReportMessageDialog>("Report message",
+            new Dictionary<string, object?> { [nameof(ReportMessageDialog.Message)] = message, [nameof(ReportMessageDialog.ViewerId)] = UserId },
+            new DialogOptions { Width = "min(440px, 95vw)", CloseDialogOnEsc = true });
+        if (reported is true) Announce("Message reported. The moderators will look at it.");
+        StateHasChanged();
+    }
+
     public async Task DeleteAsync(MessageView message)
     {
         var result = await Dialogs.OpenAsync<DeleteMessageDialog>("Delete message",
