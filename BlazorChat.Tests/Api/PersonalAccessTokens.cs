@@ -57,6 +57,26 @@ public abstract class PersonalAccessTokens(ApiAppFixture fixture)
         await ApiClient.ProblemAsync(await mallory.DeleteAsync($"/api/v1/tokens/{created.GetProperty("token").GetProperty("id").GetGuid()}"), HttpStatusCode.NotFound);
         (await alice.GetOkAsync<List<JsonElement>>("/api/v1/tokens")).ShouldHaveSingleItem();
     }
+
+    [Fact]
+    public async Task A_banned_accounts_sign_in_and_tokens_stop_working_at_once()
+    {
+        using var owner = await ApiClient.SignUpAsync(App, "banned");
+        var created = await ApiClient.ReadAsync<JsonElement>(await owner.PostAsync("/api/v1/tokens", new { name = "cron" }), HttpStatusCode.Created);
+        using var bot = ApiClient.Anonymous(App);
+        bot.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.GetProperty("secret").GetString());
+        var me = await owner.GetOkAsync<JsonElement>("/api/v1/users/me");
+        (await bot.GetAsync("/api/v1/users/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await using (var db = await App.Services.GetRequiredService<IDbContextFactory<ChatDbContext>>().CreateDbContextAsync())
+        {
+            var id = me.GetProperty("id").GetGuid();
+            await db.Users.Where(u => u.Id == id).ExecuteUpdateAsync(u => u.SetProperty(x => x.BannedAt, DateTimeOffset.UtcNow));
+        }
+
+        await ApiClient.ProblemAsync(await owner.GetAsync("/api/v1/users/me"), HttpStatusCode.Unauthorized);
+        await ApiClient.ProblemAsync(await bot.GetAsync("/api/v1/users/me"), HttpStatusCode.Unauthorized);
+    }
 }
 
 public sealed class PersonalAccessTokens_on_Sqlite(SqliteApiApp fixture) : PersonalAccessTokens(fixture), IClassFixture<SqliteApiApp>;

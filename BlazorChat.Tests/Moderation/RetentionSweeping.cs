@@ -2,6 +2,7 @@ using BlazorChat.Core.Data;
 using BlazorChat.Core.Messages;
 using BlazorChat.Core.Retention;
 using BlazorChat.Core.Settings;
+using BlazorChat.Tests.Attachments;
 using BlazorChat.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,6 +43,24 @@ public abstract class RetentionSweeping(TestDatabase database) : IAsyncLifetime
         (await BodiesAsync(room.Id)).ShouldBe(["young", "fresh"]);
         (await BodiesAsync(keepForever.Id)).ShouldBe(["ancient but kept"]);
         _ = (old1, old2, young, fresh, ancient);
+    }
+
+    [Fact]
+    public async Task The_files_of_messages_retention_removes_go_with_them()
+    {
+        var (room, owner) = await _host.CreateChannelAsync("Files expire");
+        await SetRetentionAsync(room.Id, 30);
+        var oldFile = await _host.UploadAsync(owner, room.Id, "old.txt", TestFiles.Text("old minutes"));
+        var old = await _host.Messages.SendAsync(owner.Id, room.Id, Guid.NewGuid(), "old with a file", new SendOptions(AttachmentIds: [oldFile.Id]));
+        await AgeAsync(old.Id, TimeSpan.FromDays(31));
+        var youngFile = await _host.UploadAsync(owner, room.Id, "young.txt", TestFiles.Text("young minutes"));
+        await _host.Messages.SendAsync(owner.Id, room.Id, Guid.NewGuid(), "young with a file", new SendOptions(AttachmentIds: [youngFile.Id]));
+
+        (await Sweeper.RunOnceAsync()).ShouldBe(1);
+        await _host.Files().CleanUpAsync();
+
+        (await _host.StoredBytesAsync(oldFile.Id)).ShouldBeNull();
+        (await _host.StoredBytesAsync(youngFile.Id)).ShouldNotBeNull();
     }
 
     [Fact]
