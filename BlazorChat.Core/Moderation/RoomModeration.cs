@@ -40,6 +40,21 @@ public sealed class RoomModeration(IDbContextFactory<ChatDbContext> dbFactory, I
         await bus.PublishAsync(new MemberMuted(roomId, userId, null, IsMuted: false), ct);
     }
 
+    /// <summary>
+    /// The mutes in force in the room and when each ends (null: until lifted), for its moderators and
+    /// up; empty for anyone else, who is never shown them.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, DateTimeOffset?>> GetMutesAsync(Guid viewerId, Guid roomId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var role = await db.RoomMembers.Where(m => m.RoomId == roomId && m.UserId == viewerId).Select(m => (RoomRole?)m.Role).SingleOrDefaultAsync(ct);
+        if (role is not { } r || r < RoomRole.Moderator) return new Dictionary<Guid, DateTimeOffset?>();
+        // Filtered in memory: SQLite cannot compare times, and a room has few mutes.
+        var now = clock.GetUtcNow();
+        var mutes = await db.RoomMutes.AsNoTracking().Where(m => m.RoomId == roomId).ToListAsync(ct);
+        return mutes.Where(m => m.IsInForce(now)).ToDictionary(m => m.UserId, m => m.Until);
+    }
+
     /// <summary>Why <paramref name="userId"/> may not post in the room because of a mute, or null.</summary>
     internal static async Task<string?> MuteRefusalAsync(ChatDbContext db, Guid roomId, Guid userId, DateTimeOffset now, CancellationToken ct)
     {

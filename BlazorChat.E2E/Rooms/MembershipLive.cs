@@ -48,4 +48,35 @@ public sealed class MembershipLive(BrowserFixture browser, ServerFixture server)
         await Expect(quinn.ArchivedNotice).ToBeVisibleAsync();
         await Expect(quinn.Composer).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task A_room_moderator_mutes_a_member_who_then_cannot_post_until_unmuted()
+    {
+        await using var sara = await ChatMember.RegisterAsync(browser.Browser, server.Server, "sara");
+        await using var tom = await ChatMember.RegisterAsync(browser.Browser, server.Server, "tom");
+        var room = $"Quiet please {Guid.NewGuid().ToString("N")[..6]}";
+        await sara.CreateRoomAsync(room);
+        await tom.JoinFromDirectoryAsync(room);
+
+        var members = await sara.OpenMembersAsync();
+        await members.GetByRole(AriaRole.Button, new() { Name = $"Mute {tom.Username}" }).ClickAsync();
+        var form = members.GetByRole(AriaRole.Form, new() { Name = $"Mute {tom.Username}" });
+        await form.GetByRole(AriaRole.Button, new() { Name = "Mute", Exact = true }).ClickAsync();
+        await Expect(members.GetByRole(AriaRole.Alert)).ToContainTextAsync("reason");
+        await form.GetByLabel("Reason for muting").FillAsync("Spamming the channel");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Mute", Exact = true }).ClickAsync();
+        await Expect(members.GetByRole(AriaRole.Button, new() { Name = $"Unmute {tom.Username}" })).ToBeVisibleAsync();
+
+        await tom.Composer.FillAsync("Buy now!!!");
+        await tom.Composer.PressAsync("Enter");
+        await Expect(tom.Message("Buy now!!!")).ToContainTextAsync("You are muted in this room");
+        await Expect(sara.Message("Buy now!!!")).ToHaveCountAsync(0);
+
+        await members.GetByRole(AriaRole.Button, new() { Name = $"Unmute {tom.Username}" }).ClickAsync();
+        await Expect(members.GetByRole(AriaRole.Button, new() { Name = $"Mute {tom.Username}" })).ToBeVisibleAsync();
+        // The refused message stays on Tom's screen as failed, with Retry; a new one goes through.
+        await tom.Composer.FillAsync("Sorry about that");
+        await tom.Composer.PressAsync("Enter");
+        await Expect(sara.Message("Sorry about that")).ToBeVisibleAsync();
+    }
 }
