@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using BlazorChat.Core.Attachments;
 using BlazorChat.Web.Hubs;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -38,9 +39,13 @@ public static class ApiServiceCollectionExtensions
     public static WebApplication UseChatApi(this WebApplication app)
     {
         app.UseRateLimiter();
-        var maxBody = app.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>()?.MaxRequestBodyBytes ?? new ApiOptions().MaxRequestBodyBytes;
+        var maxApiBody = app.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>()?.MaxRequestBodyBytes ?? new ApiOptions().MaxRequestBodyBytes;
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/api/v1"), api => api.Use(async (context, next) =>
         {
+            // An upload may be as large as the upload limit in force (site settings), not the API's.
+            var maxBody = UploadEndpoints.IsUpload(context.Request)
+                ? (await context.RequestServices.GetRequiredService<UploadLimits>().GetAsync(context.RequestAborted)).MaxFileBytes + UploadEndpoints.MultipartOverheadBytes
+                : maxApiBody;
             if (context.Request.ContentLength > maxBody)
             {
                 await Results.Problem($"A request body has at most {maxBody:N0} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge,
@@ -75,6 +80,8 @@ public static class ApiServiceCollectionExtensions
         secured.MapReadStateEndpoints();
         secured.MapUserEndpoints();
         secured.MapTokenEndpoints();
+        secured.MapSearchEndpoints();
+        secured.MapUploadEndpoints();
 
         app.MapChatOpenApi();
         app.MapChatHub();

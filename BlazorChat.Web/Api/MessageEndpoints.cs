@@ -11,8 +11,10 @@ namespace BlazorChat.Web.Api;
 /// <summary>
 /// A message to send. <see cref="ClientMessageId"/> (or the <c>Idempotency-Key</c> header) makes
 /// a retry safe: the same id from the same person stores one message and answers with it again.
+/// <see cref="AttachmentIds"/> are your uploads to the room (at most 5); with them the text may be empty.
 /// </summary>
-public sealed record SendMessageRequest(string Body, Guid? ThreadRootId = null, Guid? QuotedMessageId = null, Guid? ClientMessageId = null);
+public sealed record SendMessageRequest(string? Body, Guid? ThreadRootId = null, Guid? QuotedMessageId = null, Guid? ClientMessageId = null,
+    IReadOnlyList<Guid>? AttachmentIds = null);
 
 /// <summary>The new Markdown text of a message.</summary>
 public sealed record EditMessageRequest(string Body);
@@ -82,8 +84,8 @@ internal static class MessageEndpoints
         ClaimsPrincipal user, MessageService service, CancellationToken ct)
     {
         var clientMessageId = ClientMessageId(idempotencyKey, request.ClientMessageId);
-        var message = await service.SendAsync(user.Id(), roomId, clientMessageId, request.Body,
-            new SendOptions(request.ThreadRootId, request.QuotedMessageId), ct);
+        var message = await service.SendAsync(user.Id(), roomId, clientMessageId, request.Body ?? "",
+            new SendOptions(request.ThreadRootId, request.QuotedMessageId, request.AttachmentIds), ct);
         return TypedResults.Created($"/api/v1/messages/{message.Id}", message);
     }
 
