@@ -41,8 +41,8 @@ public sealed class ChatHub(
     {
         await relay.ReportActivityAsync(Context.ConnectionId);
         var clientMessageId = request.ClientMessageId is { } id && id != Guid.Empty ? id : Guid.NewGuid();
-        return await messages.SendAsync(UserId, roomId, clientMessageId, request.Body,
-            new SendOptions(request.ThreadRootId, request.QuotedMessageId), Context.ConnectionAborted);
+        return await messages.SendAsync(UserId, roomId, clientMessageId, request.Body ?? "",
+            new SendOptions(request.ThreadRootId, request.QuotedMessageId, request.AttachmentIds), Context.ConnectionAborted);
     }
 
     /// <summary>Tells the room the caller is typing (relayed at most every 3 seconds) or stopped.</summary>
