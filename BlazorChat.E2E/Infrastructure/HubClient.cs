@@ -18,6 +18,8 @@ public sealed class HubClient : IAsyncDisposable
     private readonly Process _node;
     private readonly Channel<JsonElement> _lines = Channel.CreateUnbounded<JsonElement>();
     private readonly List<HubEvent> _events = [];
+    // Completed (and replaced) whenever an event arrives, so a waiter wakes on news instead of polling.
+    private TaskCompletionSource _news = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Dictionary<int, TaskCompletionSource<JsonElement>> _pending = [];
     private readonly Task _reader;
     private int _nextId;
@@ -98,11 +100,21 @@ public sealed class HubClient : IAsyncDisposable
         var deadline = DateTimeOffset.UtcNow + timeout;
         while (true)
         {
+            Task news;
             lock (_events)
+            {
                 if (_events.FirstOrDefault(e => e.Name == name && match(e.Data)) is { } found) return found;
-            if (DateTimeOffset.UtcNow >= deadline)
+                news = _news.Task;
+            }
+            var left = deadline - DateTimeOffset.UtcNow;
+            try
+            {
+                await news.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero);
+            }
+            catch (TimeoutException)
+            {
                 throw new TimeoutException($"No {name} event within {timeout.TotalSeconds:0.#} s; received: {string.Join(", ", Events.Select(e => e.Name))}");
-            await Task.Delay(20);
+            }
         }
     }
 
@@ -127,8 +139,13 @@ public sealed class HubClient : IAsyncDisposable
                     break;
                 case "event":
                     lock (_events)
+                    {
                         _events.Add(new HubEvent(message.GetProperty("name").GetString()!, message.GetProperty("data").Clone(),
                             DateTimeOffset.FromUnixTimeMilliseconds(message.GetProperty("at").GetInt64())));
+                        var news = _news;
+                        _news = new(TaskCreationOptions.RunContinuationsAsynchronously);
+                        news.TrySetResult();
+                    }
                     break;
                 case "closed":
                     Closed.TrySetResult(message.GetProperty("error").GetString());
