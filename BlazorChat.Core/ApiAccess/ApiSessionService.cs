@@ -26,15 +26,13 @@ public sealed class ApiSessionService(IDbContextFactory<ChatDbContext> dbFactory
     public async Task<bool> IsActiveAsync(Guid sessionId, Guid userId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.ApiSessions.AnyAsync(s => s.Id == sessionId && s.UserId == userId && s.RevokedAt == null, ct)
-            && await InGoodStandingAsync(db, userId, clock.GetUtcNow(), ct);
-    }
-
-    /// <summary>False for a banned, deactivated or deleted account: its API credentials stop working at once.</summary>
-    internal static async Task<bool> InGoodStandingAsync(ChatDbContext db, Guid userId, DateTimeOffset now, CancellationToken ct)
-    {
-        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, ct);
-        return user is not null && AccountStanding.Refusal(user, now) is null;
+        // One lookup per request: the session with its account (a banned account's sessions stop at once).
+        var user = await (
+            from s in db.ApiSessions
+            where s.Id == sessionId && s.UserId == userId && s.RevokedAt == null
+            join u in db.Users on s.UserId equals u.Id
+            select u).AsNoTracking().SingleOrDefaultAsync(ct);
+        return user is not null && AccountStanding.Refusal(user, clock.GetUtcNow()) is null;
     }
 
     /// <summary>Notes a refresh of an active session; false when the session was revoked (the refresh must be refused).</summary>

@@ -3,6 +3,7 @@ using System.Text;
 using BlazorChat.Core.Common;
 using BlazorChat.Core.Data;
 using BlazorChat.Core.Events;
+using BlazorChat.Core.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlazorChat.Core.ApiAccess;
@@ -94,10 +95,15 @@ public sealed class PersonalAccessTokenService(IDbContextFactory<ChatDbContext> 
         if (!secret.StartsWith(SecretPrefix, StringComparison.Ordinal) || secret.Length > 100) return null;
         var hash = Hash(secret);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var token = await db.PersonalAccessTokens.AsNoTracking().SingleOrDefaultAsync(t => t.TokenHash == hash, ct);
+        // One lookup per request: the token with its account (a banned account's tokens stop at once).
+        var found = await (
+            from t in db.PersonalAccessTokens
+            where t.TokenHash == hash
+            join u in db.Users on t.UserId equals u.Id
+            select new { Token = t, User = u }).AsNoTracking().SingleOrDefaultAsync(ct);
         var now = clock.GetUtcNow();
-        if (token is null || token.RevokedAt is not null || token.ExpiresAt <= now) return null;
-        if (!await ApiSessionService.InGoodStandingAsync(db, token.UserId, now, ct)) return null;
+        if (found is not { Token: var token } || token.RevokedAt is not null || token.ExpiresAt <= now) return null;
+        if (AccountStanding.Refusal(found.User, now) is not null) return null;
         if (token.LastUsedAt is null || now - token.LastUsedAt >= LastUsedResolution)
             await db.PersonalAccessTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(t => t.SetProperty(x => x.LastUsedAt, now), ct);
         return new PersonalAccessTokenOwner(token.UserId, token.Id);
