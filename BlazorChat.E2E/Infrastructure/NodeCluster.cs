@@ -41,6 +41,9 @@ public sealed class NodeCluster : IAsyncLifetime
             ["Redis__Connection"] = Redis.ConnectionString,
             ["BlazorChat__NodeId"] = node,
             ["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true",
+            // What the bus does (connections lost and back, resyncs) shows in the test output.
+            ["Logging__LogLevel__BlazorChat.Core.Events"] = "Information",
+            ["Logging__LogLevel__BlazorChat.Core.Presence"] = "Information",
         };
         A = new AppServer(Settings(NodeA), shared);
         B = new AppServer(Settings(NodeB), shared);
@@ -129,7 +132,8 @@ public sealed class NodeCluster : IAsyncLifetime
     {
         if (_nginx is { HasExited: false })
         {
-            _nginx.Kill();
+            // The tree: a worker left behind would hold the output pipes open, and with them this wait.
+            _nginx.Kill(entireProcessTree: true);
             await _nginx.WaitForExitAsync();
         }
         _nginx?.Dispose();

@@ -104,8 +104,17 @@ internal sealed class RedisEventBus : IEventBus, IEventBusStatus, IHostedService
     public ValueTask PublishAsync(ChatEvent chatEvent, CancellationToken cancellationToken = default)
     {
         _local.Deliver(chatEvent);
-        if (EventTypes.TryGetName(chatEvent.GetType(), out var type))
+        if (!EventTypes.TryGetName(chatEvent.GetType(), out var type)) return ValueTask.CompletedTask;
+        try
+        {
             _outbox.Writer.TryWrite(Envelope(type, JsonSerializer.SerializeToElement(chatEvent, chatEvent.GetType(), Json)));
+        }
+        catch (NotSupportedException ex)
+        {
+            // The change is committed; the other nodes learn of it by resync rather than fail the sender.
+            _logger.LogError(ex, "Could not write a {Type} for the other nodes", type);
+            Volatile.Write(ref _missedSending, 1);
+        }
         return ValueTask.CompletedTask;
     }
 
