@@ -27,6 +27,7 @@ namespace BlazorChat.Core.Events.Redis;
 internal sealed class RedisEventBus : IEventBus, IEventBusStatus, IHostedService, IAsyncDisposable
 {
     private const string ResyncType = "resync";
+    private const string ProbePrefix = "probe:";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly TimeSpan ResyncDelay = TimeSpan.FromMilliseconds(250);
 
@@ -42,6 +43,9 @@ internal sealed class RedisEventBus : IEventBus, IEventBusStatus, IHostedService
     private Task _running = Task.CompletedTask;
     private int _missedSending;
     private int _resyncScheduled;
+    private int _disposed;
+    private TaskCompletionSource? _probe;
+    private string _probeType = "";
     private volatile bool _breakerOpen;
 
     public RedisEventBus(InMemoryEventBus local, NodeIdentity node, IOptions<RedisOptions> options, ILogger<RedisEventBus> logger)
@@ -80,8 +84,9 @@ internal sealed class RedisEventBus : IEventBus, IEventBusStatus, IHostedService
                 BreakDuration = TimeSpan.FromSeconds(2),
                 OnOpened = _ =>
                 {
+                    // Opened again after a failed trial: already said.
+                    if (!_breakerOpen) logger.LogWarning("Redis sends keep failing; news stays on this node until Redis answers again");
                     _breakerOpen = true;
-                    logger.LogWarning("Redis sends keep failing; news stays on this node until Redis answers again");
                     return default;
                 },
                 OnClosed = _ =>
@@ -136,6 +141,7 @@ internal sealed class RedisEventBus : IEventBus, IEventBusStatus, IHostedService
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         await _stopping.CancelAsync();
         try { await _running.ConfigureAwait(false); } catch (OperationCanceledException) { }
         if (_redis is not null) await _redis.CloseAsync(allowCommandsToComplete: false);
@@ -164,12 +170,12 @@ internal sealed class RedisEventBus : IEventBus, IEventBusStatus, IHostedService
             redis.ConnectionRestored += (_, e) =>
             {
                 _logger.LogInformation("The {Connection} connection to Redis is back", e.ConnectionType);
-                if (e.ConnectionType == ConnectionType.Subscription) RequestLocalResync("the link to the other nodes came back");
+                if (e.ConnectionType == ConnectionType.Subscription) _ = ResyncWhenHearingAsync("the link to the other nodes came back");
             };
             await redis.GetSubscriber().SubscribeAsync(_options.Channel, (_, value) => Receive(value)).ConfigureAwait(false);
             _redis = redis;
             _logger.LogInformation("Connected to Redis as node {NodeId}", _nodeId);
-            RequestLocalResync("connected to the other nodes");
+            await ResyncWhenHearingAsync("connected to the other nodes");
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
     }
@@ -225,7 +231,12 @@ internal sealed class RedisEventBus : IEventBus, IEventBusStatus, IHostedService
             _logger.LogWarning(ex, "Dropped a message on {Channel} that is not an event", _options.Channel);
             return;
         }
-        if (envelope is null || envelope.Node == _nodeId) return;
+        if (envelope is null) return;
+        if (envelope.Node == _nodeId)
+        {
+            if (envelope.Type == Volatile.Read(ref _probeType)) Volatile.Read(ref _probe)?.TrySetResult();
+            return;
+        }
         if (envelope.Type == ResyncType)
         {
             RequestLocalResync($"node {envelope.Node} could not send for a while");
@@ -244,6 +255,36 @@ internal sealed class RedisEventBus : IEventBus, IEventBusStatus, IHostedService
             return;
         }
         if (chatEvent is not null) _local.Deliver(chatEvent);
+    }
+
+    /// <summary>
+    /// Raises the resync once this node hears its own probe through the channel: a restored
+    /// connection re-subscribes a moment later, and news sent in between would otherwise fall
+    /// after the views' fetch and before the subscription. Gives up waiting after 30 s.
+    /// </summary>
+    private async Task ResyncWhenHearingAsync(string reason)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline && !_stopping.IsCancellationRequested)
+        {
+            var heard = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var type = ProbePrefix + Guid.NewGuid().ToString("N");
+            Volatile.Write(ref _probe, heard);
+            Volatile.Write(ref _probeType, type);
+            try
+            {
+                if (_redis is { } redis) await redis.GetSubscriber().PublishAsync(_options.Channel, Envelope(type, null)).ConfigureAwait(false);
+                await heard.Task.WaitAsync(TimeSpan.FromMilliseconds(500), _stopping.Token).ConfigureAwait(false);
+                break;
+            }
+            catch (OperationCanceledException) { return; }
+            catch (Exception ex)
+            {
+                // Not heard in time or not sendable yet (the other connection may still be coming back): probe again.
+                if (ex is not TimeoutException) await Task.Delay(250, _stopping.Token).ConfigureAwait(false);
+            }
+        }
+        RequestLocalResync(reason);
     }
 
     /// <summary>Raises <see cref="ResyncRequested"/> here shortly; calls in the meantime make one.</summary>
