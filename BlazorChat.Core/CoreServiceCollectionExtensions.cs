@@ -4,6 +4,7 @@ using BlazorChat.Core.Attachments.Images;
 using BlazorChat.Core.Attachments.Storage;
 using BlazorChat.Core.Data;
 using BlazorChat.Core.Events;
+using BlazorChat.Core.Events.Redis;
 using BlazorChat.Core.Messages;
 using BlazorChat.Core.Moderation;
 using BlazorChat.Core.Retention;
@@ -64,8 +65,14 @@ public static class CoreServiceCollectionExtensions
         services.Configure<IdentityOptions>(identity => identity.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
 
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new NodeIdentity(builder.Configuration[NodeIdentity.ConfigurationKey]));
         services.AddSingleton<InMemoryEventBus>();
-        services.AddSingleton<IEventBus>(sp => sp.GetRequiredService<InMemoryEventBus>());
+        // Several nodes: Redis:Connection swaps in the Redis bus, which delivers here first and then to the other nodes.
+        if (!builder.AddRedisEventBus())
+        {
+            services.AddSingleton<IEventBus>(sp => sp.GetRequiredService<InMemoryEventBus>());
+            services.AddSingleton<IEventBusStatus, SingleNodeStatus>();
+        }
         services.AddSingleton<MarkdownRenderer>();
         services.AddOptions<RoomLimits>().Bind(builder.Configuration.GetSection(RoomLimits.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<RoomService>();

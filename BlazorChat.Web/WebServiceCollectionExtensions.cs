@@ -99,6 +99,7 @@ public static class WebServiceCollectionExtensions
         app.UseWhen(context => !context.IsApiRequest(), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseWhen(context => context.IsApiRequest(), api => api.UseStatusCodePages());
         app.UseSecurityHeaders();
+        app.UseNodeAffinity();
         // Called here (not left to WebApplication) so that the answers above reach 401s and 403s,
         // and CORS preflights are answered before authorization.
         app.UseCors();

@@ -1,3 +1,4 @@
+using BlazorChat.Core.Events;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -29,10 +30,10 @@ internal sealed class LeaseConfiguration : IEntityTypeConfiguration<Lease>
 }
 
 /// <summary>Takes, renews and releases <see cref="Lease"/> rows with conditional writes, so two nodes never both hold one.</summary>
-public sealed class LeaseStore(IDbContextFactory<ChatDbContext> dbFactory, TimeProvider clock)
+public sealed class LeaseStore(IDbContextFactory<ChatDbContext> dbFactory, TimeProvider clock, NodeIdentity? node = null)
 {
     /// <summary>This node's identity as a lease holder.</summary>
-    public string NodeId { get; } = $"{Guid.NewGuid():N}:{Environment.MachineName}" is var id && id.Length > 80 ? id[..80] : id;
+    public string NodeId { get; } = (node ?? new NodeIdentity()).Id;
 
     /// <summary>Takes or renews <paramref name="name"/> for <paramref name="duration"/>; false when another node holds it.</summary>
     public async Task<bool> TryAcquireAsync(string name, TimeSpan duration, CancellationToken ct = default)

@@ -23,4 +23,10 @@ public static class Topics
 
     /// <summary>Site-wide settings changed; every node reloads them.</summary>
     public const string Site = "site";
+
+    /// <summary>Presence reports and heartbeats that nodes send one another.</summary>
+    public const string Nodes = "nodes";
+
+    /// <summary>News for this node's own views only (never sent to other nodes).</summary>
+    public const string ThisNode = "this-node";
 }

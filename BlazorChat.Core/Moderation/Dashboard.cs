@@ -1,5 +1,6 @@
 using System.Reflection;
 using BlazorChat.Core.Data;
+using BlazorChat.Core.Events;
 using BlazorChat.Core.Presence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
@@ -13,9 +14,11 @@ public sealed record DashboardFigures(
 
 /// <summary>
 /// Live figures for <c>/admin</c> (administrators only). Counts come from the database (indexed
-/// by message age), "online now" from this node's presence tracker, nodes from their heartbeats.
+/// by message age), "online now" from the presence tracker (which hears every node), nodes from
+/// their heartbeat leases in the database, Redis from the event bus.
 /// </summary>
-public sealed class Dashboard(IDbContextFactory<ChatDbContext> dbFactory, PresenceTracker presence, LeaseStore leases, TimeProvider clock)
+public sealed class Dashboard(
+    IDbContextFactory<ChatDbContext> dbFactory, PresenceTracker presence, LeaseStore leases, IEventBusStatus bus, TimeProvider clock)
 {
     public async Task<DashboardFigures> GetAsync(Guid actorId, CancellationToken ct = default)
     {
@@ -32,8 +35,7 @@ public sealed class Dashboard(IDbContextFactory<ChatDbContext> dbFactory, Presen
             MessagesLastMinute: await CountSinceAsync(db, now.AddMinutes(-1), ct),
             Nodes: await leases.CountHeldAsync(NodeHeartbeat.Prefix, ct),
             DatabaseHealthy: healthy,
-            // REVIEW: Redis is not wired in yet; the event bus is in-process.
-            Redis: "not configured",
+            Redis: bus.Redis,
             Version: Version,
             OpenReports: await db.MessageReports.CountAsync(r => r.Status == ReportStatus.Open, ct));
     }

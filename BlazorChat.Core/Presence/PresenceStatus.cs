@@ -28,6 +28,23 @@ public static class PresenceRules
         return connections.Any(c => c.Visible && now - c.LastActiveAt < IdleAfter) ? PresenceStatus.Online : PresenceStatus.Away;
     }
 
+    /// <summary>
+    /// One status from what each node says: do not disturb wins (it is set on the person), then
+    /// online on any node, then away; offline only when no node has anything open.
+    /// </summary>
+    public static PresenceStatus Combine(IEnumerable<PresenceStatus> perNode)
+    {
+        var combined = PresenceStatus.Offline;
+        foreach (var status in perNode)
+        {
+            if (status == PresenceStatus.DoNotDisturb) return status;
+            if (Rank(status) > Rank(combined)) combined = status;
+        }
+        return combined;
+
+        static int Rank(PresenceStatus status) => status switch { PresenceStatus.Online => 2, PresenceStatus.Away => 1, _ => 0 };
+    }
+
     /// <summary>What others may see, given the person's privacy settings.</summary>
     public static PresenceView Visible(PresenceStatus status, DateTimeOffset? lastSeenAt, bool hideOnlineStatus, bool hideLastSeen) =>
         new(hideOnlineStatus ? PresenceStatus.Offline : status, hideLastSeen ? null : lastSeenAt);

@@ -8,23 +8,33 @@ using Microsoft.Extensions.Logging;
 namespace BlazorChat.Core.Presence;
 
 /// <summary>
-/// Counts each person's open tabs and connections on this node and publishes what others may see
-/// whenever it changes. A sweep turns idle people "away" without any news from their browser.
+/// Counts each person's open tabs and connections on this node, hears what the other nodes count
+/// (<see cref="NodePresenceReported"/>), and publishes to this node's views what others may see
+/// whenever the sum changes. A heartbeat tells the other nodes everything this node knows; a node
+/// not heard from for <see cref="NodeSilenceLimit"/> is forgotten, so its people go offline.
 /// </summary>
 /// <remarks>
-/// REVIEW: per node; across nodes presence is aggregated through the Redis bus (scale-out work).
 /// An entry stays after its person's last tab closes (a few hundred bytes, bounded by the people
-/// who connected since start) so that a reconnect does not race its removal.
+/// who connected since start or were reported by another node) so that a reconnect does not race
+/// its removal. REVIEW: the heartbeat lists everyone connected to this node; at tens of thousands
+/// of people per node it should send changes only and a digest.
 /// </remarks>
 public sealed class PresenceTracker(
     IDbContextFactory<ChatDbContext> dbFactory,
     IEventBus bus,
     TimeProvider clock,
-    ILogger<PresenceTracker> logger) : BackgroundService
+    ILogger<PresenceTracker> logger,
+    NodeIdentity? node = null) : BackgroundService
 {
-    public static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(30);
+    /// <summary>How often this node sends its heartbeat and recomputes everyone (idle people become away).</summary>
+    public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>A node silent for this long counts as gone: its people go offline here.</summary>
+    public static readonly TimeSpan NodeSilenceLimit = TimeSpan.FromSeconds(20);
 
     private readonly ConcurrentDictionary<Guid, Person> _people = new();
+    private readonly ConcurrentDictionary<string, OtherNode> _nodes = new();
+    private readonly string _nodeId = (node ?? new NodeIdentity()).Id;
 
     /// <summary>
     /// Registers one tab or connection of <paramref name="userId"/>. Dispose the handle when it
@@ -52,10 +62,24 @@ public sealed class PresenceTracker(
         return PublishIfChangedAsync(userId, person);
     }
 
-    /// <summary>How many people have at least one tab or connection open on this node.</summary>
-    public int ConnectedPeople => _people.Values.Count(person => { lock (person) return person.Connections.Count > 0; });
+    /// <summary>How many people have a tab or connection open on any node that is heard from.</summary>
+    public int ConnectedPeople
+    {
+        get
+        {
+            var now = clock.GetUtcNow();
+            return _people.Count(pair =>
+            {
+                lock (pair.Value) if (pair.Value.Connections.Count > 0) return true;
+                return OtherNodesSay(pair.Key, now).Any(p => p.Status != PresenceStatus.Offline);
+            });
+        }
+    }
 
-    /// <summary>What others see of <paramref name="userId"/> now (offline when not connected here).</summary>
+    /// <summary>The nodes heard from within <see cref="NodeSilenceLimit"/>, this one included.</summary>
+    public int NodesHeardFrom => 1 + _nodes.Values.Count(n => n.IsAlive(clock.GetUtcNow()));
+
+    /// <summary>What others see of <paramref name="userId"/> now (offline when not connected anywhere).</summary>
     public PresenceView Get(Guid userId) =>
         _people.TryGetValue(userId, out var person) ? person.Published : PresenceView.Unknown;
 
@@ -73,24 +97,47 @@ public sealed class PresenceTracker(
             lock (person) person.DoNotDisturb = doNotDisturb;
             await PublishIfChangedAsync(userId, person);
         }
+        await bus.PublishAsync(new PresenceSettingsChanged(_nodeId, userId), ct);
     }
 
-    /// <summary>Re-reads privacy settings after the person changed them.</summary>
+    /// <summary>Re-reads privacy settings after the person changed them (here, then on the other nodes).</summary>
     public async Task RefreshSettingsAsync(Guid userId, CancellationToken ct = default)
     {
-        if (!_people.TryGetValue(userId, out var person)) return;
+        await ReloadSettingsAsync(userId, ct);
+        await bus.PublishAsync(new PresenceSettingsChanged(_nodeId, userId), ct);
+    }
+
+    private async Task ReloadSettingsAsync(Guid userId, CancellationToken ct)
+    {
+        if (!_people.TryGetValue(userId, out var person) || !person.HasSettings) return;
         await person.LoadSettingsAsync(userId, dbFactory, ct);
         await PublishIfChangedAsync(userId, person);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(SweepInterval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        using var fromNodes = bus.Subscribe(Topics.Nodes, OnNodeNewsAsync);
+        using var resync = bus.Subscribe(Topics.ThisNode, e => e is ResyncRequested ? SendHeartbeatAsync() : Task.CompletedTask);
+        using var timer = new PeriodicTimer(HeartbeatInterval, clock);
+        do
         {
-            try { await SweepAsync(); }
-            catch (Exception ex) when (ex is not OperationCanceledException) { logger.LogWarning(ex, "Presence sweep failed"); }
+            try
+            {
+                await SendHeartbeatAsync();
+                await ForgetSilentNodesAsync();
+                await SweepAsync();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException) { logger.LogWarning(ex, "Presence heartbeat failed"); }
         }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        // Leaving: the other nodes need not wait for the silence limit.
+        try { await bus.PublishAsync(new NodePresenceReported(_nodeId, [], IsFullState: true), cancellationToken); }
+        catch (Exception ex) { logger.LogDebug(ex, "Could not say goodbye to the other nodes"); }
     }
 
     /// <summary>Recomputes everyone's status (idle people become away).</summary>
@@ -98,6 +145,44 @@ public sealed class PresenceTracker(
     {
         foreach (var (userId, person) in _people) await PublishIfChangedAsync(userId, person);
     }
+
+    /// <summary>Tells the other nodes about everyone with a tab or connection here.</summary>
+    internal Task SendHeartbeatAsync()
+    {
+        var everyone = new List<NodePresence>();
+        foreach (var (userId, person) in _people)
+            lock (person)
+                if (person.Connections.Count > 0) everyone.Add(person.Report(userId, person.Reported));
+        return bus.PublishAsync(new NodePresenceReported(_nodeId, everyone, IsFullState: true)).AsTask();
+    }
+
+    /// <summary>Forgets the nodes silent for <see cref="NodeSilenceLimit"/>; their people go offline here.</summary>
+    internal async Task ForgetSilentNodesAsync()
+    {
+        var now = clock.GetUtcNow();
+        foreach (var (nodeId, other) in _nodes)
+        {
+            if (other.IsAlive(now) || !_nodes.TryRemove(new KeyValuePair<string, OtherNode>(nodeId, other))) continue;
+            logger.LogInformation("Node {NodeId} went silent; its people are offline here", nodeId);
+            foreach (var userId in other.UserIds()) await RecomputeAsync(userId);
+        }
+    }
+
+    internal async Task OnNodeNewsAsync(ChatEvent chatEvent)
+    {
+        switch (chatEvent)
+        {
+            case NodePresenceReported report when report.NodeId != _nodeId:
+                var other = _nodes.GetOrAdd(report.NodeId, _ => new OtherNode());
+                foreach (var userId in other.Apply(report, clock.GetUtcNow())) await RecomputeAsync(userId);
+                break;
+            case PresenceSettingsChanged changed when changed.NodeId != _nodeId:
+                await ReloadSettingsAsync(changed.UserId, CancellationToken.None);
+                break;
+        }
+    }
+
+    private Task RecomputeAsync(Guid userId) => PublishIfChangedAsync(userId, _people.GetOrAdd(userId, _ => new Person()));
 
     private async Task DisconnectAsync(Guid userId, Guid connectionId)
     {
@@ -118,28 +203,58 @@ public sealed class PresenceTracker(
         await PublishIfChangedAsync(userId, person);
     }
 
+    /// <summary>
+    /// Tells the other nodes when this node's own count for the person changed, and this node's
+    /// views when what others see of the person (here and on every node) changed.
+    /// </summary>
     private async Task PublishIfChangedAsync(Guid userId, Person person)
     {
-        PresenceView now;
+        var now = clock.GetUtcNow();
+        var elsewhere = OtherNodesSay(userId, now);
+        NodePresence? report = null;
+        PresenceView view;
+        bool changed;
         lock (person)
         {
-            var status = PresenceRules.Aggregate(person.Connections.Values, person.DoNotDisturb, clock.GetUtcNow());
-            now = PresenceRules.Visible(status, person.LastSeenAt, person.HideOnlineStatus, person.HideLastSeen);
-            if (now == person.Published) return;
-            person.Published = now;
+            var here = PresenceRules.Aggregate(person.Connections.Values, person.DoNotDisturb, now);
+            if (here != person.Reported)
+            {
+                person.Reported = here;
+                report = person.Report(userId, here);
+            }
+            var status = PresenceRules.Combine(elsewhere.Select(p => p.Status).Append(here));
+            var lastSeen = elsewhere.Select(p => p.LastSeenAt).Append(person.LastSeenAt).Max();
+            view = person.HasSettings
+                ? PresenceRules.Visible(status, lastSeen, person.HideOnlineStatus, person.HideLastSeen)
+                : PresenceRules.Visible(status, lastSeen, elsewhere.Any(p => p.HideOnlineStatus), elsewhere.Any(p => p.HideLastSeen));
+            changed = view != person.Published;
+            person.Published = view;
         }
-        await bus.PublishAsync(new PresenceChanged(userId, now));
+        if (report is not null) await bus.PublishAsync(new NodePresenceReported(_nodeId, [report], IsFullState: false));
+        if (changed) await bus.PublishAsync(new PresenceChanged(userId, view));
+    }
+
+    private List<NodePresence> OtherNodesSay(Guid userId, DateTimeOffset now)
+    {
+        var said = new List<NodePresence>();
+        foreach (var other in _nodes.Values)
+            if (other.IsAlive(now) && other.Find(userId) is { } presence) said.Add(presence);
+        return said;
     }
 
     private sealed class Person
     {
         private int _loaded;
         public Dictionary<Guid, ConnectionActivity> Connections { get; } = [];
+        public bool HasSettings => Volatile.Read(ref _loaded) == 1;
         public bool DoNotDisturb { get; set; }
         public bool HideOnlineStatus { get; set; }
         public bool HideLastSeen { get; set; }
         public DateTimeOffset? LastSeenAt { get; set; }
+        public PresenceStatus Reported { get; set; } = PresenceStatus.Offline;
         public PresenceView Published { get; set; } = PresenceView.Unknown;
+
+        public NodePresence Report(Guid userId, PresenceStatus status) => new(userId, status, LastSeenAt, HideOnlineStatus, HideLastSeen);
 
         public Task LoadSettingsOnceAsync(Guid userId, IDbContextFactory<ChatDbContext> dbFactory, CancellationToken ct) =>
             Interlocked.Exchange(ref _loaded, 1) == 0 ? LoadSettingsAsync(userId, dbFactory, ct) : Task.CompletedTask;
@@ -156,6 +271,41 @@ public sealed class PresenceTracker(
                 HideOnlineStatus = settings.HideOnlineStatus;
                 HideLastSeen = settings.HideLastSeen;
                 LastSeenAt ??= settings.LastSeenAt;
+            }
+        }
+    }
+
+    /// <summary>What another node last said about its people, and when it was last heard.</summary>
+    private sealed class OtherNode
+    {
+        private Dictionary<Guid, NodePresence> _people = [];
+        private DateTimeOffset _heardAt;
+
+        public bool IsAlive(DateTimeOffset now) { lock (this) return now - _heardAt < NodeSilenceLimit; }
+
+        public NodePresence? Find(Guid userId) { lock (this) return _people.GetValueOrDefault(userId); }
+
+        public Guid[] UserIds() { lock (this) return [.. _people.Keys]; }
+
+        /// <summary>Takes in a report; returns the people whose status may have changed.</summary>
+        public IReadOnlyCollection<Guid> Apply(NodePresenceReported report, DateTimeOffset now)
+        {
+            lock (this)
+            {
+                var affected = new HashSet<Guid>(report.People.Select(p => p.UserId));
+                // A node heard from again after a silence may have forgotten everyone it listed before.
+                if (report.IsFullState || now - _heardAt >= NodeSilenceLimit)
+                {
+                    affected.UnionWith(_people.Keys);
+                    _people = [];
+                }
+                foreach (var presence in report.People)
+                {
+                    if (presence.Status == PresenceStatus.Offline) _people.Remove(presence.UserId);
+                    else _people[presence.UserId] = presence;
+                }
+                _heardAt = now;
+                return affected;
             }
         }
     }

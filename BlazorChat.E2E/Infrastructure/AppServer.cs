@@ -16,9 +16,11 @@ public sealed class AppServer : IAsyncDisposable
     private readonly Dictionary<string, string> _environment;
     private Process? _process;
 
-    public AppServer(IDictionary<string, string>? environment = null)
+    /// <param name="environment">Settings for the process (environment variable names).</param>
+    /// <param name="dataDirectory">A data directory to use (e.g. one shared by several nodes); a new temporary one when null.</param>
+    public AppServer(IDictionary<string, string>? environment = null, string? dataDirectory = null)
     {
-        DataDirectory = Directory.CreateTempSubdirectory("blazorchat-e2e-").FullName;
+        DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("blazorchat-e2e-").FullName;
         Port = FreePort();
         _environment = new Dictionary<string, string>(environment ?? new Dictionary<string, string>());
     }
@@ -101,11 +103,14 @@ public sealed class AppServer : IAsyncDisposable
         get
         {
             var configuration = typeof(AppServer).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-            var root = FindRepositoryRoot();
+            var root = RepositoryRoot;
             var path = Path.Combine(root, "BlazorChat.Web", "bin", configuration, "net10.0", "BlazorChat.Web.dll");
             return File.Exists(path) ? path : throw new FileNotFoundException($"Build BlazorChat.Web ({configuration}) first.", path);
         }
     }
+
+    /// <summary>The checkout this test assembly was built from (where BlazorChat.sln is).</summary>
+    internal static string RepositoryRoot => FindRepositoryRoot();
 
     private static string FindRepositoryRoot()
     {
@@ -114,7 +119,7 @@ public sealed class AppServer : IAsyncDisposable
         throw new DirectoryNotFoundException("BlazorChat.sln not found above " + AppContext.BaseDirectory);
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

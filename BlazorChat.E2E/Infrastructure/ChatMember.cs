@@ -26,10 +26,14 @@ public sealed partial class ChatMember : IAsyncDisposable
     public static Task<ChatMember> RegisterAsync(IBrowser browser, AppServer server, string prefix) =>
         RegisterAsync(browser, server.BaseUrl, prefix);
 
-    /// <summary>Registers through <paramref name="baseUrl"/>, e.g. a <see cref="NetworkLink"/> in front of the server.</summary>
-    public static async Task<ChatMember> RegisterAsync(IBrowser browser, string baseUrl, string prefix)
+    /// <summary>
+    /// Registers through <paramref name="baseUrl"/>, e.g. a <see cref="NetworkLink"/> in front of the server, with
+    /// <paramref name="cookies"/> already in the browser (e.g. the node a load balancer keeps it on).
+    /// </summary>
+    public static async Task<ChatMember> RegisterAsync(IBrowser browser, string baseUrl, string prefix, IEnumerable<Cookie>? cookies = null)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl });
+        if (cookies is not null) await context.AddCookiesAsync(cookies);
         var page = await context.NewPageAsync();
         var username = $"{prefix}{Guid.NewGuid().ToString("N")[..8]}";
         var member = new ChatMember(context, page, username);
@@ -107,6 +111,10 @@ public sealed partial class ChatMember : IAsyncDisposable
         await Page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
         await Assertions.Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Account menu" })).ToBeVisibleAsync();
     }
+
+    /// <summary>The value of the browser's cookie <paramref name="name"/>, or null.</summary>
+    public async Task<string?> CookieAsync(string name) =>
+        (await _context.CookiesAsync()).FirstOrDefault(c => c.Name == name)?.Value;
 
     /// <summary>The article of the message whose text contains <paramref name="text"/>.</summary>
     public ILocator Message(string text) => Messages.Filter(new() { HasText = text });

@@ -15,6 +15,15 @@ public static class TestServices
         Environment.GetEnvironmentVariable(RequireServicesVariable) == "1"
         || string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
+    public const string RedisVariable = "BLAZORCHAT_TEST_REDIS";
+
+    /// <summary>host:port of the Redis server ./test.sh started.</summary>
+    public static string RedisConnectionString =>
+        Environment.GetEnvironmentVariable(RedisVariable) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException($"{RedisVariable} is not set, so the Redis bus tests cannot run. Run ./test.sh, " +
+                $"which starts a throwaway redis-server and exports it, or start one and export {RedisVariable}=127.0.0.1:PORT.");
+
     public const string S3Variable = "BLAZORCHAT_TEST_S3";
     public const string S3BucketVariable = "BLAZORCHAT_TEST_S3_BUCKET";
 

@@ -15,7 +15,8 @@ public sealed class PresenceAcrossTabs(SqliteChatHost fixture) : IClassFixture<S
     private (PresenceTracker Tracker, ManualClock Clock, List<PresenceStatus> Seen, IDisposable Subscription) Track(Guid userId)
     {
         var clock = new ManualClock();
-        var bus = Host.Services.GetRequiredService<IEventBus>();
+        // A bus of its own: the host's tracker would hear this one's reports and publish too.
+        var bus = new InMemoryEventBus(NullLogger<InMemoryEventBus>.Instance);
         var seen = new List<PresenceStatus>();
         var subscription = bus.Subscribe(Topics.Presence(userId), e =>
         {

@@ -31,7 +31,8 @@ internal static class ApiDocumentation
         Events: `messagePosted` and `messageChanged` (edits, deletions, reactions, pins, thread replies; replace by `seq`),
         `typing`, `readMarker`, `membersChanged`, `roomUpdated`, `roomDeleted`, and for yourself `roomJoined`, `roomLeft`,
         `readMarkerMoved`, `mentioned`, `savedMessagesChanged`; `presence` for people you watch. Leaving or being removed
-        from a room ends its subscription at once. After a reconnect, fetch `GET /rooms/{id}/messages?after=<last seq>`.
+        from a room ends its subscription at once. After a reconnect, and on `resync` (the server may have missed news from
+        its other nodes), fetch `GET /rooms/{id}/messages?after=<last seq>`.
         """;
 
     public static void AddChatOpenApi(this IServiceCollection services) =>

@@ -30,6 +30,8 @@ internal static class HubEvents
         MentionReceived e => ("mentioned", e.Message),
         SavedMessagesChanged e => ("savedMessagesChanged", e),
         PresenceChanged e => ("presence", e),
+        // News from other nodes may have been missed: fetch each followed room after the newest Seq held.
+        ResyncRequested e => ("resync", new { e.Reason }),
         ApiCredentialRevoked or DirectoryChanged => null,
         _ => null,
     };

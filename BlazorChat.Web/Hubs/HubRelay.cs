@@ -14,8 +14,12 @@ namespace BlazorChat.Web.Hubs;
 /// leaves or is removed from a room loses that room at once; one whose sign-in or token is revoked
 /// is closed. Handlers only send; they never look anything up (events carry what clients need).
 /// </summary>
-public sealed class HubRelay(IEventBus bus, IHubContext<ChatHub> hub, PresenceTracker presence, ILogger<HubRelay> logger)
+public sealed class HubRelay(IEventBus bus, IHubContext<ChatHub> hub, PresenceTracker presence, ILogger<HubRelay> logger) : IDisposable
 {
+    // News from other nodes may have been missed: every connection here is told to fetch what it lacks.
+    private readonly IDisposable _resync = bus.Subscribe(Topics.ThisNode, e =>
+        e is ResyncRequested && HubEvents.Describe(e) is var (method, payload) ? hub.Clients.All.SendAsync(method, payload) : Task.CompletedTask);
+
     /// <summary>The most people one connection may watch the presence of.</summary>
     public const int MaxWatchedPeople = 500;
 
@@ -116,6 +120,8 @@ public sealed class HubRelay(IEventBus bus, IHubContext<ChatHub> hub, PresenceTr
         HubEvents.Describe(chatEvent) is var (method, payload)
             ? hub.Clients.Client(client.Context.ConnectionId).SendAsync(method, payload)
             : Task.CompletedTask;
+
+    public void Dispose() => _resync.Dispose();
 
     private HubClient Client(string connectionId) =>
         _clients.TryGetValue(connectionId, out var client) ? client : throw new HubException("The connection is closing.");

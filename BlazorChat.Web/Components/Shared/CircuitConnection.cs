@@ -1,3 +1,4 @@
+using BlazorChat.Core.Events;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 
 namespace BlazorChat.Web.Components.Shared;
@@ -5,10 +6,17 @@ namespace BlazorChat.Web.Components.Shared;
 /// <summary>
 /// Tells a circuit's components when its browser connection came back after a drop, so every
 /// view fetches from the database what it may have missed (news is never trusted to arrive).
+/// The same happens when this node may have missed news from other nodes (<see cref="ResyncRequested"/>).
 /// </summary>
-public sealed class CircuitConnection : CircuitHandler
+public sealed class CircuitConnection : CircuitHandler, IDisposable
 {
+    private readonly IDisposable _resync;
     private bool _wasDown;
+
+    public CircuitConnection(IEventBus bus)
+    {
+        _resync = bus.Subscribe(Topics.ThisNode, e => e is ResyncRequested && IsConnected ? RaiseAsync(Reconnected) : Task.CompletedTask);
+    }
 
     /// <summary>Raised after a reconnect; handlers marshal to their component with InvokeAsync.</summary>
     public event Func<Task>? Reconnected;
@@ -38,4 +46,6 @@ public sealed class CircuitConnection : CircuitHandler
         if (handlers is null) return;
         foreach (var handler in handlers.GetInvocationList().Cast<Func<Task>>()) await handler();
     }
+
+    public void Dispose() => _resync.Dispose();
 }

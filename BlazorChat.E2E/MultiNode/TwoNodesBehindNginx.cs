@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using BlazorChat.E2E.Infrastructure;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace BlazorChat.E2E.MultiNode;
+
+/// <summary>
+/// Two members on different nodes behind nginx chat live; Redis goes away for ten seconds while
+/// they keep writing, then a node dies and its member lands on the other one. Every member ends
+/// with every message exactly once, in order.
+/// </summary>
+[Collection(ChatCollection.Name)]
+public sealed partial class TwoNodesBehindNginx(BrowserFixture browser, NodeCluster cluster, ITestOutputHelper output) : IClassFixture<NodeCluster>
+{
+    private static readonly TimeSpan RedisOutage = TimeSpan.FromSeconds(10);
+    private const int MaxMessagesDuringOutage = 24; // the whole conversation stays within one page (50) of history
+    private static readonly LocatorAssertionsToBeVisibleOptions Patient = new() { Timeout = 30_000 };
+
+    [Fact]
+    public async Task Members_on_two_nodes_see_every_message_once_in_order_through_a_Redis_outage_and_a_node_failure()
+    {
+        // Two cold nodes on a fresh database take longer for their first room and first messages
+        // than the warm shared server of the other tests; the collection runs one test at a time.
+        SetDefaultExpectTimeout(15_000);
+        try
+        {
+            await ChatThroughFaultsAsync();
+        }
+        finally
+        {
+            SetDefaultExpectTimeout(5_000);
+            output.WriteLine($"---- node A ----\n{cluster.A.Output}\n---- node B ----\n{cluster.B.Output}");
+        }
+    }
+
+    private async Task ChatThroughFaultsAsync()
+    {
+        await using var alice = await ChatMember.RegisterAsync(browser.Browser, cluster.BaseUrl, "alice", [cluster.StickTo(NodeCluster.NodeA)]);
+        await using var bob = await ChatMember.RegisterAsync(browser.Browser, cluster.BaseUrl, "bob", [cluster.StickTo(NodeCluster.NodeB)]);
+        Assert.Equal(NodeCluster.NodeA, await alice.CookieAsync("bc_node"));
+        Assert.Equal(NodeCluster.NodeB, await bob.CookieAsync("bc_node"));
+        ChatMember[] members = [alice, bob];
+
+        var room = $"Cluster {Guid.NewGuid().ToString("N")[..6]}";
+        await alice.CreateRoomAsync(room);
+        await bob.JoinFromDirectoryAsync(room);
+        var sent = new List<string>();
+
+        // Live across nodes: messages, typing, presence, unread.
+        await SendAndSeeAsync(alice, bob, sent);
+        await SendAndSeeAsync(bob, alice, sent);
+        await alice.RoomComposer.PressSequentiallyAsync("thinking");
+        await Expect(bob.TypingStatus).ToContainTextAsync(alice.Username);
+        await alice.RoomComposer.FillAsync("");
+        var memberList = await bob.OpenMembersAsync();
+        await Expect(memberList.GetByRole(AriaRole.Img, new() { NameRegex = new Regex($"^{alice.Username} is online") })).ToBeVisibleAsync();
+        await bob.CloseDialogAsync();
+        await alice.OpenDirectMessageAsync(bob);
+        await alice.SendAsync("A word in private");
+        await Expect(bob.RoomLink(alice.Username)).ToHaveAccessibleNameAsync($"{alice.Username}, 1 unread");
+        await alice.RoomLink(room).ClickAsync();
+        await alice.ExpectRoomOpenAsync(room);
+        await SendAndSeeAsync(alice, bob, sent);
+
+        // Redis away for ten seconds while both keep writing: each node serves its own member.
+        cluster.Redis.Stop();
+        var outage = Stopwatch.StartNew();
+        var duringOutage = 0;
+        while (outage.Elapsed < RedisOutage && duringOutage < MaxMessagesDuringOutage)
+        {
+            var author = members[duringOutage++ % 2];
+            await SendAsync(author, sent);
+        }
+        using (var rest = new PeriodicTimer(RedisOutage - outage.Elapsed > TimeSpan.Zero ? RedisOutage - outage.Elapsed : TimeSpan.FromMilliseconds(1)))
+            await rest.WaitForNextTickAsync(); // the outage lasts its ten seconds even if the messages were written sooner
+        cluster.Redis.Start();
+        var back = Stopwatch.StartNew();
+        var waited = new Dictionary<string, TimeSpan>();
+        await Task.WhenAll(members.Select(async member =>
+        {
+            await Expect(member.Messages).ToHaveCountAsync(sent.Count, new() { Timeout = 30_000 });
+            lock (waited) waited[member.Username] = back.Elapsed;
+        }));
+        await SendAndSeeAsync(bob, alice, sent);
+        await SendAndSeeAsync(alice, bob, sent);
+
+        // Bob's node dies: nginx sends him to node A, where he is still signed in and his room recovers.
+        await cluster.B.StopAsync();
+        await Expect(bob.Page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = room })).ToBeVisibleAsync(Patient);
+        await Expect(bob.Message(sent[^1])).ToBeVisibleAsync(Patient);
+        await bob.ExpectRoomOpenAsync(room);
+        Assert.Equal(NodeCluster.NodeA, await bob.CookieAsync("bc_node"));
+        await SendAndSeeAsync(bob, alice, sent);
+        await SendAndSeeAsync(alice, bob, sent);
+
+        var seen = new Dictionary<string, List<string>>();
+        foreach (var member in members)
+        {
+            await Expect(member.Messages).ToHaveCountAsync(sent.Count);
+            seen[member.Username] = [.. (await member.Messages.AllInnerTextsAsync()).Select(text => Token().Match(text).Value)];
+        }
+        output.WriteLine($"messages sent: {sent.Count} ({duringOutage} while Redis was down for {RedisOutage.TotalSeconds:0} s)");
+        foreach (var member in members)
+        {
+            var list = seen[member.Username];
+            output.WriteLine($"{member.Username}: seen {list.Count}, distinct {list.Distinct().Count()}, duplicates {list.Count - list.Distinct().Count()}, " +
+                $"in order {list.SequenceEqual(sent)}, waited after Redis came back {waited[member.Username].TotalMilliseconds:0} ms");
+        }
+        output.WriteLine($"longest wait for a message after Redis came back: {waited.Values.Max().TotalMilliseconds:0} ms");
+        foreach (var member in members) Assert.Equal(sent, seen[member.Username]);
+    }
+
+    /// <summary>Sends the next numbered message and waits until it is stored.</summary>
+    private static async Task SendAsync(ChatMember author, List<string> sent)
+    {
+        var text = $"m{sent.Count + 1:000} from {author.Username}";
+        await author.SendAsync(text);
+        sent.Add(Token().Match(text).Value);
+    }
+
+    /// <summary>Sends the next numbered message and waits until the other member sees it.</summary>
+    private static async Task SendAndSeeAsync(ChatMember author, ChatMember reader, List<string> sent)
+    {
+        await SendAsync(author, sent);
+        await Expect(reader.Message(sent[^1] + " ")).ToBeVisibleAsync(Patient);
+    }
+
+    [GeneratedRegex(@"m\d{3}")]
+    private static partial Regex Token();
+}
