@@ -3,6 +3,7 @@ using BlazorChat.Core.Attachments;
 using BlazorChat.Core.Attachments.Images;
 using BlazorChat.Core.Attachments.Storage;
 using BlazorChat.Core.Data;
+using BlazorChat.Core.Diagnostics;
 using BlazorChat.Core.Events;
 using BlazorChat.Core.Messages;
 using BlazorChat.Core.Moderation;
@@ -64,6 +65,8 @@ public static class CoreServiceCollectionExtensions
         services.Configure<IdentityOptions>(identity => identity.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
 
         services.AddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<ChatMetrics>();
         services.AddSingleton<InMemoryEventBus>();
         services.AddSingleton<IEventBus>(sp => sp.GetRequiredService<InMemoryEventBus>());
         services.AddSingleton<MarkdownRenderer>();
