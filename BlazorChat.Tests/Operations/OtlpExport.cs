@@ -44,11 +44,12 @@ public sealed class OtlpExport
         var room = await app.Services.GetRequiredService<RoomService>().CreateChannelAsync(author.Id, $"Otlp {Guid.NewGuid():N}"[..13], null, false);
         await app.Services.GetRequiredService<MessageService>().SendAsync(author.Id, room.Id, Guid.NewGuid(), "Exported");
 
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
         while (!received.Any(Mentions("blazorchat.messages.sent")) && DateTime.UtcNow < deadline) await poll.WaitForNextTickAsync();
 
-        received.Any(Mentions("blazorchat.messages.sent")).ShouldBeTrue("an OTLP export with the messages-sent counter");
+        received.Any(Mentions("blazorchat.messages.sent")).ShouldBeTrue(
+            $"an OTLP export with the messages-sent counter; {received.Count} exports reached {address}, the last of {received.LastOrDefault()?.Length} bytes");
         received.Any(Mentions("service.name")).ShouldBeTrue("the service name as a resource attribute");
     }
 
