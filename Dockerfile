@@ -36,8 +36,8 @@ RUN apt-get update \
     && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libvips-tools curl \
     && rm -rf /var/lib/apt/lists/*
 
-# The data directory holds the SQLite database and the data-protection keys (sign-ins survive a
-# restart only if the keys do). It is created and handed to the non-root user before VOLUME is
+# The data directory holds the SQLite database (with the data-protection keys: sign-ins survive a
+# restart only if the keys do) and uploaded files. It is created and handed to the non-root user before VOLUME is
 # declared: a named volume mounted here for the first time copies this ownership, and changes
 # made to a path after its VOLUME line would be discarded.
 RUN mkdir -p /data && chown app:app /data

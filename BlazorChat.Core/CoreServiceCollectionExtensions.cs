@@ -3,6 +3,7 @@ using BlazorChat.Core.Attachments;
 using BlazorChat.Core.Attachments.Images;
 using BlazorChat.Core.Attachments.Storage;
 using BlazorChat.Core.Data;
+using BlazorChat.Core.Diagnostics;
 using BlazorChat.Core.Events;
 using BlazorChat.Core.Events.Redis;
 using BlazorChat.Core.Messages;
@@ -66,6 +67,8 @@ public static class CoreServiceCollectionExtensions
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new NodeIdentity(builder.Configuration[NodeIdentity.ConfigurationKey]));
+        services.AddMetrics();
+        services.AddSingleton<ChatMetrics>();
         services.AddSingleton<InMemoryEventBus>();
         // Several nodes: Redis:Connection swaps in the Redis bus, which delivers here first and then to the other nodes.
         if (!builder.AddRedisEventBus())

@@ -1,6 +1,7 @@
 using BlazorChat.Core;
 using BlazorChat.Web;
 using BlazorChat.Web.Api;
+using BlazorChat.Web.Operations;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -12,13 +13,14 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.AddChatCore();
 builder.AddChatWeb();
 builder.AddChatApi();
+builder.AddChatOperations();
 
 var app = builder.Build();
 
 app.UseChatPipeline();
 app.MapChatEndpoints();
 
-app.Run();
+return app.RunChat();
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

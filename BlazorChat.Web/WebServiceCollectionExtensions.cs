@@ -9,6 +9,7 @@ using BlazorChat.Web.Components.Presence;
 using BlazorChat.Web.Components.ReadState;
 using BlazorChat.Web.Components.Shared;
 using BlazorChat.Web.Endpoints;
+using BlazorChat.Web.Operations;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
@@ -76,10 +77,10 @@ public static class WebServiceCollectionExtensions
         // Sign-in cookies are checked against the account (security stamp, ban) every minute, not every 30.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 
-        // Keys live in the data directory, so sign-ins survive a restart of the embedded default.
+        // Keys live in the database, so sign-ins survive a restart and a move to another node (ADR-010).
         services.AddDataProtection()
             .SetApplicationName("BlazorChat")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.GetDataDirectory(), "keys")));
+            .PersistKeysToDbContext<ChatDbContext>();
 
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
@@ -91,6 +92,7 @@ public static class WebServiceCollectionExtensions
     /// <summary>The middleware pipeline, in order.</summary>
     public static WebApplication UseChatPipeline(this WebApplication app)
     {
+        app.UseShutdownGate();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -122,6 +124,7 @@ public static class WebServiceCollectionExtensions
         // Live: the process answers. Ready: it can also do its work (database reachable; Degraded without image tools).
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapChatOperations();
         return app;
     }
 }

@@ -5,6 +5,7 @@ using BlazorChat.Core.Moderation;
 using BlazorChat.Core.Rooms;
 using BlazorChat.Core.Settings;
 using BlazorChat.Core.Users;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace BlazorChat.Core.Data;
 
 /// <summary>
 /// The chat database: Identity tables plus rooms, members, messages and their files, API access,
-/// moderation and site settings.
+/// moderation, site settings, and the data-protection keys every node shares.
 /// </summary>
 /// <remarks>
 /// Migrations are written by hand in <c>Data/Migrations</c> (the EF design-time package is not
@@ -26,7 +27,7 @@ namespace BlazorChat.Core.Data;
 /// Use <see cref="IDbContextFactory{TContext}"/> and one context per operation; never keep one for a circuit.
 /// </remarks>
 public class ChatDbContext(DbContextOptions<ChatDbContext> options)
-    : IdentityDbContext<ChatUser, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<ChatUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<Room> Rooms => Set<Room>();
     public DbSet<RoomMember> RoomMembers => Set<RoomMember>();
@@ -44,6 +45,7 @@ public class ChatDbContext(DbContextOptions<ChatDbContext> options)
     public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
     public DbSet<Invite> Invites => Set<Invite>();
     public DbSet<Lease> Leases => Set<Lease>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,16 +1,23 @@
 using BlazorChat.Core.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace BlazorChat.Core.Data;
 
 /// <summary>
-/// Applies migrations and seeds the site roles before the server takes requests. EF Core takes
-/// a migration lock itself, so nodes starting together migrate once.
+/// Brings the schema up to date and seeds the site roles before the server takes requests. Nodes
+/// starting together migrate once: on PostgreSQL the whole check-and-migrate runs under a
+/// session advisory lock (EF Core's own migration lock was seen to let two nodes apply the same
+/// migration), on SQLite under EF Core's <c>__EFMigrationsLock</c> (ADR-010). A node refuses to start when the database
+/// has migrations this build does not know (a newer version migrated it), and, with
+/// <c>Database:MigrateOnStart=false</c>, when migrations are pending.
 /// </summary>
-internal sealed class DatabaseMigrator(IDbContextFactory<ChatDbContext> dbFactory, ILogger<DatabaseMigrator> logger) : IHostedService
+internal sealed class DatabaseMigrator(IDbContextFactory<ChatDbContext> dbFactory, IOptions<DatabaseOptions> options, ILogger<DatabaseMigrator> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -21,12 +28,12 @@ internal sealed class DatabaseMigrator(IDbContextFactory<ChatDbContext> dbFactor
             await db.Database.OpenConnectionAsync(cancellationToken);
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        if (pending.Count > 0)
+        if (db.Database.IsNpgsql())
         {
-            logger.LogInformation("Applying {Count} database migrations: {Migrations}", pending.Count, string.Join(", ", pending));
-            await db.Database.MigrateAsync(cancellationToken);
+            await using var migrationLock = await PostgresMigrationLock.TakeAsync(db, cancellationToken);
+            await BringSchemaUpToDateAsync(db, cancellationToken);
         }
+        else await BringSchemaUpToDateAsync(db, cancellationToken);
 
         foreach (var role in SiteRoles.All)
         {
@@ -39,4 +46,72 @@ internal sealed class DatabaseMigrator(IDbContextFactory<ChatDbContext> dbFactor
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task BringSchemaUpToDateAsync(ChatDbContext db, CancellationToken cancellationToken)
+    {
+        var known = db.Database.GetMigrations().ToList();
+        var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
+
+        var unknown = applied.Except(known, StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+            throw Refuse($"The database was migrated by a newer version of BlazorChat: it has {unknown.Count} migration(s) this " +
+                         $"version does not know ({string.Join(", ", unknown)}). Start the newer version, or restore a backup " +
+                         "taken before the upgrade.");
+
+        var pending = known.Except(applied, StringComparer.Ordinal).ToList();
+        if (pending.Count == 0) return;
+        if (!options.Value.MigrateOnStart)
+            throw Refuse($"The database schema is older than this version of BlazorChat: {pending.Count} migration(s) are not " +
+                         $"applied ({string.Join(", ", pending)}) and Database:MigrateOnStart is false. Start one node with " +
+                         "Database:MigrateOnStart=true to apply them, then start the others.");
+
+        // Other nodes may be doing the same right now: MigrateAsync takes EF Core's migration lock,
+        // reads the applied migrations again under it and applies only what is still missing.
+        logger.LogInformation("Applying up to {Count} database migrations: {Migrations}", pending.Count, string.Join(", ", pending));
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+
+    private DatabaseSchemaException Refuse(string reason)
+    {
+        logger.LogCritical("Refusing to start: {Reason}", reason);
+        return new DatabaseSchemaException(reason);
+    }
 }
+
+/// <summary>
+/// A PostgreSQL session advisory lock held on the context's connection while one node migrates;
+/// the others wait for it, then find nothing left to apply. Creates the database first if it is
+/// missing (another node creating it at the same moment is fine).
+/// </summary>
+internal sealed class PostgresMigrationLock : IAsyncDisposable
+{
+    // The key is "BlazChMg" in ASCII; advisory locks are per database, so one key serves every installation.
+    private const string Lock = "SELECT pg_advisory_lock(4786307681732808039)";
+    private const string Unlock = "SELECT pg_advisory_unlock(4786307681732808039)";
+
+    private readonly ChatDbContext _db;
+
+    private PostgresMigrationLock(ChatDbContext db) => _db = db;
+
+    public static async Task<PostgresMigrationLock> TakeAsync(ChatDbContext db, CancellationToken cancellationToken)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(cancellationToken))
+        {
+            try { await creator.CreateAsync(cancellationToken); }
+            catch (Npgsql.PostgresException ex) when (ex.SqlState == Npgsql.PostgresErrorCodes.DuplicateDatabase) { }
+        }
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(Lock, cancellationToken);
+        return new PostgresMigrationLock(db);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _db.Database.ExecuteSqlRawAsync(Unlock);
+        await _db.Database.CloseConnectionAsync();
+    }
+}
+
+/// <summary>The database schema does not fit this build, so the node does not start.</summary>
+public sealed class DatabaseSchemaException(string message) : Exception(message);

@@ -14,6 +14,12 @@ public sealed class DatabaseOptions
     public const string Section = "Database";
 
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>
+    /// Apply pending migrations at start (the default). With <c>false</c> a node whose database lacks
+    /// migrations refuses to start instead, for deployments that migrate in a separate step.
+    /// </summary>
+    public bool MigrateOnStart { get; set; } = true;
 }
 
 /// <summary>Bound from the <c>BlazorChat</c> section.</summary>

@@ -1,6 +1,7 @@
 using BlazorChat.Core.Attachments;
 using BlazorChat.Core.Common;
 using BlazorChat.Core.Data;
+using BlazorChat.Core.Diagnostics;
 using BlazorChat.Core.Events;
 using BlazorChat.Core.Moderation;
 using BlazorChat.Core.Rooms;
@@ -16,7 +17,8 @@ public sealed class MessageService(
     MarkdownRenderer markdown,
     SendRateLimiter rateLimiter,
     TimeProvider clock,
-    SiteSettingsService? settings = null)
+    SiteSettingsService? settings = null,
+    ChatMetrics? metrics = null)
 {
     /// <summary>The size of a history page.</summary>
     public const int PageSize = 50;
@@ -41,6 +43,8 @@ public sealed class MessageService(
     /// </summary>
     public async Task<MessageView> SendAsync(Guid authorId, Guid roomId, Guid clientMessageId, string body, SendOptions options, CancellationToken ct = default)
     {
+        // A graceful shutdown waits for sends that are running (ADR-010).
+        using var running = metrics?.TrackSend();
         if (clientMessageId == Guid.Empty) throw new ChatValidationException("ClientMessageId", "A client message id is required.");
         var attachmentIds = AttachmentClaims.Normalize(options.AttachmentIds);
         body = NormalizeBody(body, await MaxLengthAsync(settings, ct), allowEmpty: attachmentIds.Count > 0);
@@ -97,6 +101,7 @@ public sealed class MessageService(
                 await db.RoomMembers.Where(m => m.RoomId == roomId && m.UserId == authorId && m.LastReadSeq < message.Seq)
                     .ExecuteUpdateAsync(m => m.SetProperty(x => x.LastReadSeq, message.Seq), ct);
                 await transaction.CommitAsync(ct);
+                metrics?.MessageSent();
             }
             catch (DbUpdateException ex) when (ex.IsUniqueViolation())
             {

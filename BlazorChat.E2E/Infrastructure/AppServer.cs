@@ -78,8 +78,24 @@ public sealed class AppServer : IAsyncDisposable
     public async Task StopGracefullyAsync()
     {
         if (_process is null || _process.HasExited) return;
-        using (var signal = Process.Start("kill", ["-TERM", _process.Id.ToString()])) await signal.WaitForExitAsync();
+        await SignalStopAsync();
         await _process.WaitForExitAsync();
+    }
+
+    /// <summary>Sends SIGTERM without waiting for the process to end (it drains first).</summary>
+    public async Task SignalStopAsync()
+    {
+        if (_process is null || _process.HasExited) return;
+        using var signal = Process.Start("kill", ["-TERM", _process.Id.ToString()])!;
+        await signal.WaitForExitAsync();
+    }
+
+    /// <summary>Waits for the process to end by itself and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        var process = _process ?? throw new InvalidOperationException("The server was never started.");
+        await process.WaitForExitAsync().WaitAsync(timeout);
+        return process.ExitCode;
     }
 
     /// <summary>Stops the process (as a crash or a deploy would) and waits for it to be gone.</summary>

@@ -31,8 +31,8 @@ public sealed class NodeCluster : IAsyncLifetime
             : throw new InvalidOperationException("BLAZORCHAT_TEST_POSTGRES is not set: run ./test.sh, which starts PostgreSQL for the tests.");
         var database = new DbConnectionStringBuilder { ConnectionString = postgres };
         database["Database"] = $"bc_cluster_{Guid.NewGuid():N}"[..24];
-        // Both nodes share the data directory: its keys/ holds the data-protection keys, so a person
-        // moved to the other node stays signed in (and uploads are seen by both).
+        // Both nodes share the data directory, so uploads are seen by both; the data-protection keys
+        // are in the database, so a person moved to the other node stays signed in.
         var shared = Directory.CreateDirectory(Path.Combine(_dir, "data")).FullName;
         Dictionary<string, string> Settings(string node) => new()
         {

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace BlazorChat.Tests.Infrastructure;
 
@@ -32,12 +33,19 @@ public sealed class ChatTestHost : IAsyncDisposable
     private readonly TempDataDirectory _dataDirectory;
     private readonly PostgresDatabase? _postgres;
 
-    private ChatTestHost(IHost host, TempDataDirectory dataDirectory, PostgresDatabase? postgres)
+    private ChatTestHost(IHost host, TempDataDirectory dataDirectory, PostgresDatabase? postgres, IReadOnlyDictionary<string, string?> databaseSettings)
     {
         _host = host;
         _dataDirectory = dataDirectory;
         _postgres = postgres;
+        DatabaseSettings = databaseSettings;
     }
+
+    /// <summary>Settings that put another host (another node) on this host's database.</summary>
+    public IReadOnlyDictionary<string, string?> DatabaseSettings { get; }
+
+    /// <summary>Runs the start-up (migration, seeding) of a host created with <c>start: false</c>.</summary>
+    public Task StartAsync() => _host.StartAsync();
 
     public IServiceProvider Services => _host.Services;
     public RoomService Rooms => Services.GetRequiredService<RoomService>();
@@ -49,10 +57,11 @@ public sealed class ChatTestHost : IAsyncDisposable
 
     /// <summary>
     /// Builds a host on a fresh database; with <paramref name="start"/> the database is migrated and seeded.
-    /// <paramref name="extraSettings"/> add to (or replace) the test configuration.
+    /// <paramref name="extraSettings"/> add to (or replace) the test configuration; <paramref name="logging"/>
+    /// adds logger providers (the host logs nowhere by default).
     /// </summary>
     public static async Task<ChatTestHost> CreateAsync(TestDatabase database, bool start = true, string purpose = "core",
-        IReadOnlyDictionary<string, string?>? extraSettings = null)
+        IReadOnlyDictionary<string, string?>? extraSettings = null, Action<ILoggingBuilder>? logging = null)
     {
         var dataDirectory = new TempDataDirectory();
         PostgresDatabase? postgres = null;
@@ -81,7 +90,7 @@ public sealed class ChatTestHost : IAsyncDisposable
             });
             builder.Configuration.AddInMemoryCollection(settings);
             builder.AddChatCore();
-            builder.Services.AddLogging();
+            builder.Services.AddLogging(logging ?? (_ => { }));
             builder.Services.AddIdentityCore<ChatUser>(options =>
                 {
                     options.User.RequireUniqueEmail = true;
@@ -92,7 +101,12 @@ public sealed class ChatTestHost : IAsyncDisposable
 
             var host = builder.Build();
             if (start) await host.StartAsync();
-            return new ChatTestHost(host, dataDirectory, postgres);
+            var databaseSettings = new Dictionary<string, string?>
+            {
+                ["Database:Provider"] = settings.GetValueOrDefault("Database:Provider") ?? "Sqlite",
+                ["ConnectionStrings:Chat"] = settings.GetValueOrDefault("ConnectionStrings:Chat") ?? dataDirectory.SqliteConnectionString("blazorchat.db"),
+            };
+            return new ChatTestHost(host, dataDirectory, postgres, databaseSettings);
         }
         catch
         {

@@ -22,13 +22,16 @@ public sealed class PostgresDatabase : IAsyncDisposable
     /// <summary>Connects to this database with the test server's superuser.</summary>
     public string ConnectionString { get; }
 
-    /// <summary>Creates an empty database whose name starts with <paramref name="purpose"/> (for finding leftovers by eye).</summary>
-    public static async Task<PostgresDatabase> CreateAsync(string purpose)
+    /// <summary>
+    /// Creates an empty database whose name starts with <paramref name="purpose"/> (for finding leftovers by eye);
+    /// with <paramref name="create"/> false only names one, for a test of creating it.
+    /// </summary>
+    public static async Task<PostgresDatabase> CreateAsync(string purpose, bool create = true)
     {
         var admin = TestServices.PostgresConnectionString;
         var prefix = new string(purpose.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(24).ToArray());
         var database = new PostgresDatabase(admin, $"bct_{prefix}_{Guid.NewGuid():N}"); // at most 61 of the 63 characters allowed
-        await database.ExecuteAsAdminAsync($"CREATE DATABASE \"{database.Name}\"");
+        if (create) await database.ExecuteAsAdminAsync($"CREATE DATABASE \"{database.Name}\"");
         return database;
     }
 

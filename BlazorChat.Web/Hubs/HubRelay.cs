@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using BlazorChat.Core.ApiAccess;
+using BlazorChat.Core.Diagnostics;
 using BlazorChat.Core.Events;
 using BlazorChat.Core.Moderation;
 using BlazorChat.Core.Presence;
@@ -14,7 +15,7 @@ namespace BlazorChat.Web.Hubs;
 /// leaves or is removed from a room loses that room at once; one whose sign-in or token is revoked
 /// is closed. Handlers only send; they never look anything up (events carry what clients need).
 /// </summary>
-public sealed class HubRelay(IEventBus bus, IHubContext<ChatHub> hub, PresenceTracker presence, ILogger<HubRelay> logger) : IDisposable
+public sealed class HubRelay(IEventBus bus, IHubContext<ChatHub> hub, PresenceTracker presence, ChatMetrics metrics, ILogger<HubRelay> logger) : IDisposable
 {
     // News from other nodes may have been missed: every connection here is told to fetch what it lacks.
     private readonly IDisposable _resync = bus.Subscribe(Topics.ThisNode, e =>
@@ -35,6 +36,7 @@ public sealed class HubRelay(IEventBus bus, IHubContext<ChatHub> hub, PresenceTr
     {
         var client = new HubClient(context, userId, credentialId);
         _clients[context.ConnectionId] = client;
+        metrics.HubConnected();
         client.UserSubscription = bus.Subscribe(Topics.User(userId), e => OnUserEventAsync(client, e));
         // A hub connection counts as being online, like an open tab.
         client.Presence = await presence.ConnectAsync(userId);
@@ -42,7 +44,9 @@ public sealed class HubRelay(IEventBus bus, IHubContext<ChatHub> hub, PresenceTr
 
     internal async Task DisconnectAsync(string connectionId)
     {
-        if (_clients.TryRemove(connectionId, out var client)) await client.DisposeAsync();
+        if (!_clients.TryRemove(connectionId, out var client)) return;
+        metrics.HubDisconnected();
+        await client.DisposeAsync();
     }
 
     /// <summary>
@@ -116,10 +120,12 @@ public sealed class HubRelay(IEventBus bus, IHubContext<ChatHub> hub, PresenceTr
         return SendAsync(client, chatEvent);
     }
 
-    private Task SendAsync(HubClient client, ChatEvent chatEvent) =>
-        HubEvents.Describe(chatEvent) is var (method, payload)
-            ? hub.Clients.Client(client.Context.ConnectionId).SendAsync(method, payload)
-            : Task.CompletedTask;
+    private async Task SendAsync(HubClient client, ChatEvent chatEvent)
+    {
+        if (HubEvents.Describe(chatEvent) is not var (method, payload)) return;
+        await hub.Clients.Client(client.Context.ConnectionId).SendAsync(method, payload);
+        metrics.Delivered(DeliveryTarget.Hub, chatEvent);
+    }
 
     public void Dispose() => _resync.Dispose();
 
