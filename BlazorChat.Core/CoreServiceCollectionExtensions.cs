@@ -7,6 +7,7 @@ using BlazorChat.Core.Events;
 using BlazorChat.Core.Messages;
 using BlazorChat.Core.Moderation;
 using BlazorChat.Core.Retention;
+using BlazorChat.Core.Sessions;
 using BlazorChat.Core.Settings;
 using BlazorChat.Core.Notifications;
 using BlazorChat.Core.Presence;
@@ -88,6 +89,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ApiSessionService>();
         services.AddSingleton<PersonalAccessTokenService>();
         services.AddScoped<AccountService>();
+        services.AddSingleton<ProfileService>();
+        services.AddSingleton<BrowserSessionService>();
         builder.AddChatFiles(dataDirectory);
         services.AddHostedService<DatabaseMigrator>();
 
