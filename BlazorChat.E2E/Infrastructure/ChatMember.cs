@@ -27,9 +27,11 @@ public sealed partial class ChatMember : IAsyncDisposable
         RegisterAsync(browser, server.BaseUrl, prefix);
 
     /// <summary>Registers through <paramref name="baseUrl"/>, e.g. a <see cref="NetworkLink"/> in front of the server.</summary>
-    public static async Task<ChatMember> RegisterAsync(IBrowser browser, string baseUrl, string prefix)
+    public static async Task<ChatMember> RegisterAsync(IBrowser browser, string baseUrl, string prefix, BrowserNewContextOptions? options = null)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl });
+        options ??= new BrowserNewContextOptions();
+        options.BaseURL = baseUrl;
+        var context = await browser.NewContextAsync(options);
         var page = await context.NewPageAsync();
         var username = $"{prefix}{Guid.NewGuid().ToString("N")[..8]}";
         var member = new ChatMember(context, page, username);

@@ -12,8 +12,9 @@
   window.blazorChatTheme = {
     apply(theme) {
       const choice = media[theme] ? theme : "system";
-      document.getElementById("theme-light")?.setAttribute("media", media[choice].light);
-      document.getElementById("theme-dark")?.setAttribute("media", media[choice].dark);
+      for (const link of document.querySelectorAll("link[data-theme-variant]")) {
+        link.setAttribute("media", media[choice][link.getAttribute("data-theme-variant")]);
+      }
       document.documentElement.setAttribute("data-theme", choice);
       document.cookie = `blazorchat-theme=${choice}; path=/; max-age=31536000; samesite=lax`;
     },
