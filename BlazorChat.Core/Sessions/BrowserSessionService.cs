@@ -81,11 +81,16 @@ public sealed class BrowserSessionService(IDbContextFactory<ChatDbContext> dbFac
         await bus.PublishAsync(new BrowserSessionsRevoked(userId, [sessionId]), ct);
     }
 
-    /// <summary>Ends the session at sign-out; nothing happens when it already ended.</summary>
+    /// <summary>
+    /// Ends the session at sign-out; nothing happens when it already ended. No news is sent: the
+    /// browser signing out has cleared its cookie already, and a tab that is on its way to the
+    /// signed-out page must not be sent there a second time.
+    /// </summary>
     public async Task EndAsync(Guid userId, Guid sessionId, CancellationToken ct = default)
     {
-        try { await RevokeAsync(userId, sessionId, ct); }
-        catch (ChatNotFoundException) { }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.BrowserSessions.Where(s => s.Id == sessionId && s.UserId == userId && s.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, clock.GetUtcNow()), ct);
     }
 
     /// <summary>
