@@ -9,6 +9,7 @@ using BlazorChat.Core.Events.Redis;
 using BlazorChat.Core.Messages;
 using BlazorChat.Core.Moderation;
 using BlazorChat.Core.Retention;
+using BlazorChat.Core.Sessions;
 using BlazorChat.Core.Settings;
 using BlazorChat.Core.Notifications;
 using BlazorChat.Core.Presence;
@@ -98,6 +99,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ApiSessionService>();
         services.AddSingleton<PersonalAccessTokenService>();
         services.AddScoped<AccountService>();
+        services.AddSingleton<ProfileService>();
+        services.AddSingleton<BrowserSessionService>();
         builder.AddChatFiles(dataDirectory);
         services.AddHostedService<DatabaseMigrator>();
 

@@ -8,6 +8,7 @@ using BlazorChat.Web.Components.Account;
 using BlazorChat.Web.Components.Presence;
 using BlazorChat.Web.Components.ReadState;
 using BlazorChat.Web.Components.Shared;
+using BlazorChat.Web.Components.Users;
 using BlazorChat.Web.Endpoints;
 using BlazorChat.Web.Operations;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -76,6 +77,8 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<IEmailSender<ChatUser>, IdentityNoOpEmailSender>();
         // Sign-in cookies are checked against the account (security stamp, ban) every minute, not every 30.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        // Each cookie carries its browser session, checked at the same interval (settings: "Sign out everywhere else").
+        services.AddBrowserSessionClaims();
 
         // Keys live in the database, so sign-ins survive a restart and a move to another node (ADR-010).
         services.AddDataProtection()
@@ -86,6 +89,8 @@ public static class WebServiceCollectionExtensions
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
             .AddCheck<ImageToolsHealthCheck>("image-tools", tags: ["ready"]);
         services.AddScoped<ViewerAvatar>();
+        services.AddScoped<ProfileCards>();
+        services.AddCascadingValue(sp => sp.GetRequiredService<ProfileCards>());
         return builder;
     }
 

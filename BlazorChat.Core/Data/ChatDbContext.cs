@@ -3,6 +3,7 @@ using BlazorChat.Core.Attachments;
 using BlazorChat.Core.Messages;
 using BlazorChat.Core.Moderation;
 using BlazorChat.Core.Rooms;
+using BlazorChat.Core.Sessions;
 using BlazorChat.Core.Settings;
 using BlazorChat.Core.Users;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -46,6 +47,7 @@ public class ChatDbContext(DbContextOptions<ChatDbContext> options)
     public DbSet<Invite> Invites => Set<Invite>();
     public DbSet<Lease> Leases => Set<Lease>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<BrowserSession> BrowserSessions => Set<BrowserSession>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -57,6 +59,8 @@ public class ChatDbContext(DbContextOptions<ChatDbContext> options)
             // One account per email address, enforced by the database (Identity only checks before inserting).
             user.HasIndex(u => u.NormalizedEmail).HasDatabaseName("EmailIndex").IsUnique();
             user.Property(u => u.BanReason).HasMaxLength(ChatUser.BanReasonMaxLength);
+            user.Property(u => u.Bio).HasMaxLength(ProfileRules.BioMaxLength);
+            user.Property(u => u.TimeZone).HasMaxLength(ProfileRules.TimeZoneMaxLength);
         });
         builder.ApplyConfigurationsFromAssembly(typeof(ChatDbContext).Assembly);
     }

@@ -181,6 +181,8 @@ public sealed class UserAdministration(IDbContextFactory<ChatDbContext> dbFactor
             user.Email = null;
             user.NormalizedEmail = null;
             user.DisplayName = "Deleted user";
+            user.Bio = null;
+            user.TimeZone = null;
             user.PasswordHash = null;
             user.PhoneNumber = null;
             user.TwoFactorEnabled = false;

@@ -33,6 +33,10 @@ public sealed class NotificationPreferences(IDbContextFactory<ChatDbContext> dbF
             .ToDictionaryAsync(m => m.RoomId, m => m.NotificationLevel, ct);
     }
 
+    /// <summary>The level that applies in a room: the stricter of the room's own and the person's account-wide default.</summary>
+    public static NotificationLevel Effective(NotificationLevel room, NotificationLevel accountDefault) =>
+        (NotificationLevel)Math.Max((int)room, (int)accountDefault);
+
     /// <summary>
     /// Whether a message should raise a browser notification: never while do-not-disturb is on,
     /// the tab is in view or the room is set to nothing; mentions always otherwise; other

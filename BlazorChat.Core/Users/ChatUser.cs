@@ -1,3 +1,4 @@
+using BlazorChat.Core.Rooms;
 using Microsoft.AspNetCore.Identity;
 
 namespace BlazorChat.Core.Users;
@@ -24,6 +25,24 @@ public class ChatUser : IdentityUser<Guid>
 
     /// <summary>The version of the uploaded profile picture (part of its storage key and URL); null for the generated one.</summary>
     public string? AvatarVersion { get; set; }
+
+    /// <summary>A few words about the person, shown on their profile card (plain text).</summary>
+    public string? Bio { get; set; }
+
+    /// <summary>The person's IANA time zone (e.g. "Europe/Berlin"): learned from their browser unless <see cref="TimeZoneChosen"/>.</summary>
+    public string? TimeZone { get; set; }
+
+    /// <summary>True when the person picked <see cref="TimeZone"/> themselves; false follows the browser.</summary>
+    public bool TimeZoneChosen { get; set; }
+
+    /// <summary>Light, dark, or whatever the device prefers.</summary>
+    public ThemePreference Theme { get; set; }
+
+    /// <summary>
+    /// Which browser notifications the person wants at all; a room's own level can only narrow it
+    /// (the stricter of the two applies).
+    /// </summary>
+    public NotificationLevel NotificationDefault { get; set; }
 
     public const int BanReasonMaxLength = 500;
 

@@ -30,9 +30,15 @@ public sealed partial class ChatMember : IAsyncDisposable
     /// Registers through <paramref name="baseUrl"/>, e.g. a <see cref="NetworkLink"/> in front of the server, with
     /// <paramref name="cookies"/> already in the browser (e.g. the node a load balancer keeps it on).
     /// </summary>
-    public static async Task<ChatMember> RegisterAsync(IBrowser browser, string baseUrl, string prefix, IEnumerable<Cookie>? cookies = null)
+    public static Task<ChatMember> RegisterAsync(IBrowser browser, string baseUrl, string prefix, IEnumerable<Cookie> cookies) =>
+        RegisterAsync(browser, baseUrl, prefix, options: null, cookies);
+
+    /// <summary>Registers through <paramref name="baseUrl"/> in a browser context made with <paramref name="options"/>.</summary>
+    public static async Task<ChatMember> RegisterAsync(IBrowser browser, string baseUrl, string prefix, BrowserNewContextOptions? options = null, IEnumerable<Cookie>? cookies = null)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl });
+        options ??= new BrowserNewContextOptions();
+        options.BaseURL = baseUrl;
+        var context = await browser.NewContextAsync(options);
         if (cookies is not null) await context.AddCookiesAsync(cookies);
         var page = await context.NewPageAsync();
         var username = $"{prefix}{Guid.NewGuid().ToString("N")[..8]}";

@@ -3,17 +3,19 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using BlazorChat.Core.Sessions;
 using BlazorChat.Core.Users;
 
 namespace BlazorChat.Web.Components.Account;
 
 // A server-side AuthenticationStateProvider that revalidates the security stamp and the account's
 // standing every minute while a circuit is connected: a backstop for a tab that missed the live
-// sign-out news of a ban (another node, a dropped connection).
+// sign-out news of a ban or of an ended session (another node, a dropped connection).
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         ILoggerFactory loggerFactory,
         IServiceScopeFactory scopeFactory,
         IOptions<IdentityOptions> options,
+        BrowserSessionService sessions,
         TimeProvider clock)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
@@ -32,6 +34,11 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
     {
         var user = await userManager.GetUserAsync(principal);
         if (user is null || AccountStanding.Refusal(user, clock.GetUtcNow()) is not null)
+        {
+            return false;
+        }
+        else if (BrowserSessionClaims.SessionOf(principal) is { } sessionId
+                 && !await sessions.IsActiveAsync(sessionId, user.Id))
         {
             return false;
         }

@@ -1,23 +1,34 @@
 namespace BlazorChat.Web.Components.Shared;
 
 /// <summary>
-/// The viewer's time zone for one circuit, learned from the browser after the first render.
-/// Until then times show in UTC.
+/// The viewer's time zone for one circuit: the one chosen in settings, else the browser's, learned
+/// after the first render. Until then times show in UTC.
 /// </summary>
 public sealed class ViewerClock
 {
-    public TimeZoneInfo TimeZone { get; private set; } = TimeZoneInfo.Utc;
+    private TimeZoneInfo? _browser;
+    private TimeZoneInfo? _chosen;
 
-    /// <summary>Raised when the time zone becomes known, so time labels can re-render.</summary>
+    public TimeZoneInfo TimeZone => _chosen ?? _browser ?? TimeZoneInfo.Utc;
+
+    /// <summary>Raised when the time zone becomes known or changes, so time labels can re-render.</summary>
     public event Action? Changed;
 
-    public void SetTimeZone(string? ianaId)
+    /// <summary>The zone the browser reports.</summary>
+    public void SetTimeZone(string? ianaId) => Apply(() => _browser = Find(ianaId) ?? _browser);
+
+    /// <summary>The zone chosen in settings; null goes back to the browser's.</summary>
+    public void UseChosen(string? ianaId) => Apply(() => _chosen = Find(ianaId));
+
+    private void Apply(Action change)
     {
-        if (string.IsNullOrWhiteSpace(ianaId) || !TimeZoneInfo.TryFindSystemTimeZoneById(ianaId, out var zone)) return;
-        if (zone.Id == TimeZone.Id) return;
-        TimeZone = zone;
-        Changed?.Invoke();
+        var before = TimeZone;
+        change();
+        if (TimeZone.Id != before.Id) Changed?.Invoke();
     }
+
+    private static TimeZoneInfo? Find(string? ianaId) =>
+        !string.IsNullOrWhiteSpace(ianaId) && TimeZoneInfo.TryFindSystemTimeZoneById(ianaId, out var zone) ? zone : null;
 
     public DateTimeOffset ToLocal(DateTimeOffset time) => TimeZoneInfo.ConvertTime(time, TimeZone);
 }
