@@ -26,10 +26,16 @@ public sealed partial class ChatMember : IAsyncDisposable
     public static Task<ChatMember> RegisterAsync(IBrowser browser, AppServer server, string prefix) =>
         RegisterAsync(browser, server.BaseUrl, prefix);
 
+    /// <summary>Like <see cref="RegisterAsync(IBrowser, AppServer, string)"/>, in a phone-sized window (360×740).</summary>
+    public static Task<ChatMember> RegisterOnPhoneAsync(IBrowser browser, AppServer server, string prefix) =>
+        RegisterAsync(browser, server.BaseUrl, prefix, new ViewportSize { Width = 360, Height = 740 });
+
     /// <summary>Registers through <paramref name="baseUrl"/>, e.g. a <see cref="NetworkLink"/> in front of the server.</summary>
-    public static async Task<ChatMember> RegisterAsync(IBrowser browser, string baseUrl, string prefix)
+    public static async Task<ChatMember> RegisterAsync(IBrowser browser, string baseUrl, string prefix, ViewportSize? viewport = null)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl });
+        var options = new BrowserNewContextOptions { BaseURL = baseUrl };
+        if (viewport is not null) options.ViewportSize = viewport;
+        var context = await browser.NewContextAsync(options);
         var page = await context.NewPageAsync();
         var username = $"{prefix}{Guid.NewGuid().ToString("N")[..8]}";
         var member = new ChatMember(context, page, username);
