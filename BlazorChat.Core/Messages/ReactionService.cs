@@ -1,7 +1,6 @@
 using BlazorChat.Core.Common;
 using BlazorChat.Core.Data;
 using BlazorChat.Core.Events;
-using Markdig.Extensions.Emoji;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlazorChat.Core.Messages;
@@ -13,8 +12,6 @@ public sealed class ReactionService(
     MarkdownRenderer markdown,
     TimeProvider clock)
 {
-    private static readonly Lazy<IDictionary<string, string>> Shortcodes = new(EmojiMapping.GetDefaultEmojiShortcodeToUnicode);
-
     /// <summary>
     /// Adds <paramref name="emoji"/> from <paramref name="userId"/> to the message, or takes it away
     /// if they had already reacted with it. A shortcode such as <c>:tada:</c> means its emoji.
@@ -75,7 +72,7 @@ public sealed class ReactionService(
     internal static string Normalize(string? emoji)
     {
         emoji = (emoji ?? "").Trim();
-        if (emoji.Length > 2 && emoji[0] == ':' && emoji[^1] == ':' && Shortcodes.Value.TryGetValue(emoji, out var unicode)) emoji = unicode;
+        emoji = EmojiCatalog.Resolve(emoji);
         if (emoji.Length == 0) throw new ChatValidationException("Emoji", "Pick an emoji.");
         if (emoji.Length > Reaction.EmojiMaxLength) throw new ChatValidationException("Emoji", $"A reaction has at most {Reaction.EmojiMaxLength} characters.");
         if (emoji.Any(char.IsControl)) throw new ChatValidationException("Emoji", "A reaction cannot contain control characters.");

@@ -26,6 +26,10 @@ public sealed partial class ChatMember : IAsyncDisposable
     public static Task<ChatMember> RegisterAsync(IBrowser browser, AppServer server, string prefix) =>
         RegisterAsync(browser, server.BaseUrl, prefix);
 
+    /// <summary>Like <see cref="RegisterAsync(IBrowser, AppServer, string)"/>, in a phone-sized window (360×740).</summary>
+    public static Task<ChatMember> RegisterOnPhoneAsync(IBrowser browser, AppServer server, string prefix) =>
+        RegisterAsync(browser, server.BaseUrl, prefix, new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 360, Height = 740 } });
+
     /// <summary>
     /// Registers through <paramref name="baseUrl"/>, e.g. a <see cref="NetworkLink"/> in front of the server, with
     /// <paramref name="cookies"/> already in the browser (e.g. the node a load balancer keeps it on).

@@ -28,6 +28,7 @@ public partial class MessageTimeline
     private bool _restoreAnchor;
     private bool _recheckEdges;
     private bool _loadingOlder;
+    private bool _loadingHistory;
     private bool _loadingNewer;
     private bool _rendered;
 
@@ -44,8 +45,16 @@ public partial class MessageTimeline
             _status = _error = null;
             ClosePanel();
             _appliedFocusSeq = FocusSeq;
-            if (FocusSeq is { } seq) await LoadAroundAsync(seq);
-            else await LoadLatestAsync();
+            _loadingHistory = true;
+            try
+            {
+                if (FocusSeq is { } seq) await LoadAroundAsync(seq);
+                else await LoadLatestAsync();
+            }
+            finally
+            {
+                _loadingHistory = false;
+            }
             await StartReadingAsync();
             _context.SavedIds.Clear();
             _context.SavedIds.UnionWith(await Saved.GetSavedIdsAsync(UserId, Room.Id));

@@ -159,6 +159,12 @@
 
     focusById: (id) => document.getElementById(id)?.focus(),
 
+    // The id of the message box below a message: the thread's inside a panel, else the room's.
+    composerNear: (element) => {
+      const panel = element?.closest(".side-panel");
+      return (panel ? panel.querySelector("form.composer textarea") : document.getElementById("composer-input"))?.id ?? null;
+    },
+
     // Focuses a text box with the caret at the end (the message editor).
     focusAtEnd: (element) => {
       if (!element) return;
@@ -172,6 +178,23 @@
       if (!element) return;
       element.focus();
       element.setSelectionRange(position, position);
+    },
+
+    // The emoji a person picked last, newest first, kept in this browser per account.
+    recentEmoji: (userKey) => {
+      try {
+        const stored = JSON.parse(localStorage.getItem(`blazorchat.recent-emoji.${userKey}`) ?? "[]");
+        return Array.isArray(stored) ? stored.filter((e) => typeof e === "string").slice(0, 24) : [];
+      } catch {
+        return [];
+      }
+    },
+
+    rememberEmoji: (userKey, emoji) => {
+      try {
+        const recent = window.blazorChat.recentEmoji(userKey).filter((e) => e !== emoji);
+        localStorage.setItem(`blazorchat.recent-emoji.${userKey}`, JSON.stringify([emoji, ...recent].slice(0, 24)));
+      } catch { /* storage full or disabled: the picker still works, without recents */ }
     },
 
     copyText: async (text) => {
