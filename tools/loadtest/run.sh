@@ -144,7 +144,7 @@ CONF
 done
 
 TABLE="$ROOT/loadtest-results/$STAMP.md"
-node tools/loadtest/report.mjs "$RESULTS" "$MACHINE" "$(cut -d' ' -f1-3 /proc/loadavg)" "tools/loadtest/run.sh ${SCENARIOS[*]} --db $(IFS=,; echo "${DBS[*]}") --nodes $NODES --scale $SCALE --seconds $SECONDS_PER_SCENARIO" >"$TABLE"
+node tools/loadtest/report.mjs "$RESULTS" "$MACHINE" "$(cut -d' ' -f1-3 /proc/loadavg)" "tools/loadtest/run.sh ${SCENARIOS[*]} --db $( (( ${#DBS[@]} > 1 )) && echo both || echo "${DBS[0]}") --nodes $NODES --scale $SCALE --seconds $SECONDS_PER_SCENARIO" >"$TABLE"
 echo
 cat "$TABLE"
 log "results: $TABLE"
