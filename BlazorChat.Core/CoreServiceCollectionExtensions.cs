@@ -58,6 +58,7 @@ public static class CoreServiceCollectionExtensions
                 options.UseSqlite(string.IsNullOrWhiteSpace(connectionString)
                     ? $"Data Source={Path.Combine(dataDirectory, "blazorchat.db")}"
                     : connectionString);
+                options.AddInterceptors(new SqliteBusyTimeout());
             }
             // The schema is guarded by the schema-drift tests, not by a model snapshot.
             options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));

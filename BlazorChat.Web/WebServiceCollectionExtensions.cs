@@ -126,6 +126,7 @@ public static class WebServiceCollectionExtensions
         app.MapFileEndpoints();
         app.MapChatApi();
         app.MapAdminEndpoints();
+        app.MapBenchmarkEndpoints();
         // Live: the process answers. Ready: it can also do its work (database reachable; Degraded without image tools).
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });

@@ -16,6 +16,15 @@ internal interface IBulkTable : IAsyncDisposable
 
 internal static class BulkWriter
 {
+    /// <summary>Runs one statement without a time limit (index builds, VACUUM).</summary>
+    public static async Task ExecuteAsync(DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.CommandTimeout = 0;
+        await command.ExecuteNonQueryAsync();
+    }
+
     public static async Task<IBulkTable> OpenAsync(DbConnection connection, string table, params string[] columns) => connection switch
     {
         NpgsqlConnection npgsql => new PostgresTable(await npgsql.BeginBinaryImportAsync(

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Diagnostics;
 using BlazorChat.Core.Data;
 using BlazorChat.Core.Messages;
@@ -105,7 +104,7 @@ internal sealed class CorpusSeeder(IDbContextFactory<ChatDbContext> dbFactory, M
         Console.WriteLine($"  {roomCount:N0} rooms ({size.PrivateRooms:N0} private), {memberships:N0} memberships ({clock.Elapsed.TotalSeconds:F0} s)");
 
         // Messages, in time order; the GIN index is built after the load.
-        if (postgres) await ExecuteAsync(connection, $"DROP INDEX IF EXISTS \"{SearchSchema.VectorIndex}\"");
+        if (postgres) await BulkWriter.ExecuteAsync(connection, $"DROP INDEX IF EXISTS \"{SearchSchema.VectorIndex}\"");
         var seq = new long[roomCount];
         var gap = (End - Start).TotalMilliseconds / size.Messages;
         var time = Start;
@@ -129,23 +128,15 @@ internal sealed class CorpusSeeder(IDbContextFactory<ChatDbContext> dbFactory, M
         if (postgres)
         {
             Console.WriteLine("  building the GIN index…");
-            await ExecuteAsync(connection, "SET maintenance_work_mem = '512MB'");
-            await ExecuteAsync(connection, SearchSchema.PostgresUp[1]);
-            await ExecuteAsync(connection, "VACUUM ANALYZE");
+            await BulkWriter.ExecuteAsync(connection, "SET maintenance_work_mem = '512MB'");
+            await BulkWriter.ExecuteAsync(connection, SearchSchema.PostgresUp[1]);
+            await BulkWriter.ExecuteAsync(connection, "VACUUM ANALYZE");
         }
         else
         {
-            await ExecuteAsync(connection, $"INSERT INTO \"{SearchSchema.FtsTable}\"(\"{SearchSchema.FtsTable}\") VALUES ('optimize')");
-            await ExecuteAsync(connection, "ANALYZE");
+            await BulkWriter.ExecuteAsync(connection, $"INSERT INTO \"{SearchSchema.FtsTable}\"(\"{SearchSchema.FtsTable}\") VALUES ('optimize')");
+            await BulkWriter.ExecuteAsync(connection, "ANALYZE");
         }
         Console.WriteLine($"Seeded {size.Messages:N0} messages in {clock.Elapsed.TotalSeconds:F0} s.");
-    }
-
-    private static async Task ExecuteAsync(DbConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.CommandTimeout = 0;
-        await command.ExecuteNonQueryAsync();
     }
 }

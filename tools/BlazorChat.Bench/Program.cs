@@ -12,10 +12,13 @@ using Microsoft.Extensions.Logging;
 // Usage:
 //   BlazorChat.Bench seed  --provider postgres|sqlite --connection CS [--messages N] [--users N] [--public-rooms N] [--private-rooms N]
 //   BlazorChat.Bench bench --provider postgres|sqlite --connection CS [--iterations N] [--plans FILE]
-// tools/bench-search.sh runs both against a throwaway PostgreSQL (or a SQLite file).
-if (args.Length == 0 || args[0] is not ("seed" or "bench"))
+//   BlazorChat.Bench load-seed --provider postgres|sqlite --connection CS --out FILE [--users N] [--rooms N] [--room-size N]
+//                              [--large-room N] [--history N]
+// tools/bench-search.sh runs the first two against a throwaway PostgreSQL (or a SQLite file);
+// tools/loadtest/run.sh runs load-seed before it starts the app.
+if (args.Length == 0 || args[0] is not ("seed" or "bench" or "load-seed"))
 {
-    Console.Error.WriteLine("usage: BlazorChat.Bench seed|bench --provider postgres|sqlite --connection CONNECTION_STRING [options]");
+    Console.Error.WriteLine("usage: BlazorChat.Bench seed|bench|load-seed --provider postgres|sqlite --connection CONNECTION_STRING [options]");
     return 2;
 }
 var options = new Dictionary<string, string>();
@@ -33,9 +36,11 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     ["ConnectionStrings:Chat"] = connection,
 });
 builder.AddChatCore();
-builder.Services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
+// Background jobs of the core start before the migrator has built a fresh schema and complain once; the seeding itself throws on failure.
+builder.Services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Error).AddFilter("Microsoft.EntityFrameworkCore", LogLevel.None));
 builder.Services.AddSingleton<CorpusSeeder>();
 builder.Services.AddSingleton<SearchBenchmark>();
+builder.Services.AddSingleton<LoadSeeder>();
 using var host = builder.Build();
 await host.StartAsync(); // migrates
 
@@ -46,6 +51,14 @@ try
         var size = new CorpusSize(Option("messages", 1_000_000), Option("users", 5_000), Option("public-rooms", 900), Option("private-rooms", 300));
         Console.WriteLine($"Seeding {size.Messages:N0} messages ({provider})…");
         await host.Services.GetRequiredService<CorpusSeeder>().SeedAsync(size);
+    }
+    else if (args[0] == "load-seed")
+    {
+        var size = new LoadSize(Option("users", 5_000), Option("rooms", 50), Option("room-size", 20), Option("large-room", 5_000), Option("history", 1_000_000));
+        var output = options.GetValueOrDefault("out") ?? throw new ArgumentException("--out is required");
+        Console.WriteLine($"Seeding {size.Users:N0} people, {size.Rooms} rooms of {size.RoomSize}, a room of {size.LargeRoomMembers:N0} " +
+                          $"and {size.HistoryMessages:N0} history messages ({provider})…");
+        await host.Services.GetRequiredService<LoadSeeder>().SeedAsync(size, output);
     }
     else
     {
