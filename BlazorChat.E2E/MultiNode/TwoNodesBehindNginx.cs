@@ -56,7 +56,8 @@ public sealed partial class TwoNodesBehindNginx(BrowserFixture browser, NodeClus
         await alice.RoomComposer.FillAsync("");
         var memberList = await bob.OpenMembersAsync();
         await Expect(memberList.GetByRole(AriaRole.Img, new() { NameRegex = new Regex($"^{alice.Username} is online") })).ToBeVisibleAsync();
-        await bob.CloseDialogAsync();
+        await memberList.GetByRole(AriaRole.Button, new() { Name = "Close dialog" }).ClickAsync();
+        await Expect(bob.Dialog).ToHaveCountAsync(0);
         await alice.OpenDirectMessageAsync(bob);
         await alice.SendAsync("A word in private");
         await Expect(bob.RoomLink(alice.Username)).ToHaveAccessibleNameAsync($"{alice.Username}, 1 unread");
