@@ -6,8 +6,10 @@ using BlazorChat.Core.Notifications;
 using BlazorChat.Core.Presence;
 using BlazorChat.Core.ReadState;
 using BlazorChat.Core.Rooms;
+using BlazorChat.Core.Sessions;
 using BlazorChat.Core.Settings;
 using BlazorChat.Core.Typing;
+using BlazorChat.Core.Users;
 
 namespace BlazorChat.Core.Events;
 
@@ -26,7 +28,8 @@ public static class EventTypes
         typeof(DirectoryChanged), typeof(UserTyping), typeof(ReadMarkerMoved), typeof(RoomReadBy),
         typeof(NotificationLevelChanged), typeof(AccountSuspended), typeof(UserWarned), typeof(MemberMuted),
         typeof(ReportQueueChanged), typeof(SiteSettingsChanged), typeof(ApiCredentialRevoked),
-        typeof(NodePresenceReported), typeof(PresenceSettingsChanged),
+        typeof(NodePresenceReported), typeof(PresenceSettingsChanged), typeof(ProfileSettingsChanged),
+        typeof(BrowserSessionsRevoked),
     }.ToFrozenDictionary(type => type.Name);
 
     private static readonly FrozenDictionary<Type, string> ByType = ByName.ToFrozenDictionary(pair => pair.Value, pair => pair.Key);

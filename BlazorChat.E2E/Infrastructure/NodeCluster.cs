@@ -31,9 +31,8 @@ public sealed class NodeCluster : IAsyncLifetime
             : throw new InvalidOperationException("BLAZORCHAT_TEST_POSTGRES is not set: run ./test.sh, which starts PostgreSQL for the tests.");
         var database = new DbConnectionStringBuilder { ConnectionString = postgres };
         database["Database"] = $"bc_cluster_{Guid.NewGuid():N}"[..24];
-        // Both nodes share the data directory, so uploads are seen by both; the data-protection keys
-        // are in the database, so a person moved to the other node stays signed in.
-        var shared = Directory.CreateDirectory(Path.Combine(_dir, "data")).FullName;
+        // Each node has a data directory of its own: the data-protection keys are in the database, so a
+        // person moved to the other node stays signed in with what the first node issued.
         Dictionary<string, string> Settings(string node) => new()
         {
             ["Database__Provider"] = "Postgres",
@@ -45,8 +44,8 @@ public sealed class NodeCluster : IAsyncLifetime
             ["Logging__LogLevel__BlazorChat.Core.Events"] = "Information",
             ["Logging__LogLevel__BlazorChat.Core.Presence"] = "Information",
         };
-        A = new AppServer(Settings(NodeA), shared);
-        B = new AppServer(Settings(NodeB), shared);
+        A = new AppServer(Settings(NodeA));
+        B = new AppServer(Settings(NodeB));
         // One after the other: the first creates the database and applies the migrations.
         await A.StartAsync();
         await B.StartAsync();

@@ -54,7 +54,13 @@
   };
 
   // What Esc closes when nothing closer to the focus took it: the rooms drawer, else the side panel.
-  const closeNearest = () => {
+  const closeNearest = (target) => {
+    // A keyboard dialog closes itself once focus is inside it; Esc pressed before that closes it here.
+    const dialog = document.querySelector("[data-keyboard-dialog]");
+    if (dialog && !(target instanceof Node && dialog.contains(target))) {
+      document.querySelector(".keyboard-backdrop")?.click();
+      return true;
+    }
     // Dialogs, popovers, menus and the inline editor close themselves.
     if (document.querySelector(".rz-dialog-wrapper, .emoji-picker, .actions-menu, .account-menu-list, [data-keyboard-dialog]")) return false;
     const drawer = document.querySelector(".app-shell.nav-open [data-drawer-toggle]");
@@ -104,7 +110,7 @@
       return;
     }
     if (key === "Escape" && plain(event) && !(target instanceof Element && target.closest(".message-editor"))) {
-      if (closeNearest()) event.preventDefault();
+      if (closeNearest(target)) event.preventDefault();
       return;
     }
     if (key === "?" && !event.ctrlKey && !event.metaKey && !event.altKey && !isTextInput(target)) {
