@@ -31,6 +31,9 @@ internal sealed class RedisEventBus : IEventBus, IEventBusStatus, IHostedService
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly TimeSpan ResyncDelay = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>The longest a publish may take before it counts as failed.</summary>
+    private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(2);
+
     private readonly InMemoryEventBus _local;
     private readonly string _nodeId;
     private readonly RedisOptions _options;
@@ -96,7 +99,7 @@ internal sealed class RedisEventBus : IEventBus, IEventBusStatus, IHostedService
                     return default;
                 },
             })
-            .AddTimeout(TimeSpan.FromSeconds(2))
+            .AddTimeout(SendTimeout)
             .Build();
     }
 
@@ -207,10 +210,12 @@ internal sealed class RedisEventBus : IEventBus, IEventBusStatus, IHostedService
     {
         try
         {
-            await _send.ExecuteAsync(async _ =>
+            await _send.ExecuteAsync(async token =>
             {
                 var redis = _redis ?? throw new InvalidOperationException("Not connected to Redis yet");
-                await redis.GetSubscriber().PublishAsync(_options.Channel, message).ConfigureAwait(false);
+                // This client's calls take no token: without WaitAsync the timeout could not end a publish
+                // that a reconnect left unanswered, and the send loop would stall behind it.
+                await redis.GetSubscriber().PublishAsync(_options.Channel, message).WaitAsync(token).ConfigureAwait(false);
             }, ct).ConfigureAwait(false);
             return true;
         }
@@ -273,7 +278,7 @@ internal sealed class RedisEventBus : IEventBus, IEventBusStatus, IHostedService
             Volatile.Write(ref _probeType, type);
             try
             {
-                if (_redis is { } redis) await redis.GetSubscriber().PublishAsync(_options.Channel, Envelope(type, null)).ConfigureAwait(false);
+                if (_redis is { } redis) await redis.GetSubscriber().PublishAsync(_options.Channel, Envelope(type, null)).WaitAsync(SendTimeout, _stopping.Token).ConfigureAwait(false);
                 await heard.Task.WaitAsync(TimeSpan.FromMilliseconds(500), _stopping.Token).ConfigureAwait(false);
                 break;
             }
