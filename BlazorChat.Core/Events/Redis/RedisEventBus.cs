@@ -242,6 +242,7 @@ internal sealed class RedisEventBus : IEventBus, IEventBusStatus, IHostedService
             if (envelope.Type == Volatile.Read(ref _probeType)) Volatile.Read(ref _probe)?.TrySetResult();
             return;
         }
+        if (envelope.Type.StartsWith(ProbePrefix, StringComparison.Ordinal)) return; // another node checking its own link
         if (envelope.Type == ResyncType)
         {
             RequestLocalResync($"node {envelope.Node} could not send for a while");
