@@ -149,7 +149,8 @@ internal sealed class RedisEventBus : IEventBus, IEventBusStatus, IHostedService
         try { await _running.ConfigureAwait(false); } catch (OperationCanceledException) { }
         if (_redis is not null) await _redis.CloseAsync(allowCommandsToComplete: false);
         _redis?.Dispose();
-        _stopping.Dispose();
+        // _stopping is not disposed: the host may still be in StopAsync (a second stop of the same
+        // host runs alongside its disposal), and a token source without a timer holds nothing.
     }
 
     private string Envelope(string type, JsonElement? payload) =>
