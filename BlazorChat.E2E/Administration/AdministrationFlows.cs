@@ -58,6 +58,8 @@ public sealed class AdministrationFlows(BrowserFixture browser, AdministeredServ
 
         await admin.Page.GotoAsync("/admin/users");
         await admin.Page.GetByRole(AriaRole.Searchbox, new() { Name = "Search users" }).FillAsync(member.Username);
+        // The grid reloads for the search; a click on a row of the page it replaces would be lost.
+        await Expect(admin.Page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Manage ") })).ToHaveCountAsync(1);
         await admin.Page.GetByRole(AriaRole.Button, new() { Name = $"Manage {member.Username}" }).ClickAsync();
         var dialog = admin.Page.GetByRole(AriaRole.Dialog);
         await dialog.GetByLabel("Ban reason").FillAsync("Advertising");
