@@ -84,10 +84,16 @@ public sealed class ChatMetrics
     public void HubDisconnected() => _hubConnections.Add(-1);
 
     /// <summary>A subscriber has taken <paramref name="chatEvent"/>; for a new message, also how long it took since it was stored.</summary>
-    public void Delivered(DeliveryTarget target, ChatEvent chatEvent)
+    public void Delivered(DeliveryTarget target, ChatEvent chatEvent) => Delivered(target, chatEvent, 1);
+
+    /// <summary>
+    /// <paramref name="count"/> subscribers have taken <paramref name="chatEvent"/> in one send (a
+    /// room's group of hub connections); its latency, the same for all of them, is recorded once.
+    /// </summary>
+    public void Delivered(DeliveryTarget target, ChatEvent chatEvent, int count)
     {
         var tag = new KeyValuePair<string, object?>("subscriber", target == DeliveryTarget.Circuit ? "circuit" : "hub");
-        _deliveries.Add(1, tag);
+        _deliveries.Add(count, tag);
         if (chatEvent is MessagePosted posted)
             _deliveryLatency.Record(Math.Max(0, (_clock.GetUtcNow() - posted.Message.CreatedAt).TotalSeconds), tag);
     }
