@@ -14,8 +14,11 @@ public sealed record PersonalAccessTokenView(Guid Id, string Name, string Prefix
 /// <summary>A token just created: the only time its <see cref="Secret"/> is known.</summary>
 public sealed record CreatedPersonalAccessToken(PersonalAccessTokenView Token, string Secret);
 
-/// <summary>Who a personal access token speaks for.</summary>
-public readonly record struct PersonalAccessTokenOwner(Guid UserId, Guid TokenId);
+/// <summary>
+/// Who a personal access token speaks for: everything a request's sign-in needs (name, site roles,
+/// Identity lockout), read with the token so that authenticating costs one query.
+/// </summary>
+public readonly record struct PersonalAccessTokenOwner(Guid UserId, Guid TokenId, string UserName, IReadOnlyList<string> Roles, bool IsLockedOut);
 
 /// <summary>
 /// Personal access tokens: created and revoked by their owner, stored as hashes, checked on every
@@ -95,18 +98,24 @@ public sealed class PersonalAccessTokenService(IDbContextFactory<ChatDbContext> 
         if (!secret.StartsWith(SecretPrefix, StringComparison.Ordinal) || secret.Length > 100) return null;
         var hash = Hash(secret);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // One lookup per request: the token with its account (a banned account's tokens stop at once).
-        var found = await (
+        // One lookup per request: the token with its account (a banned account's tokens stop at once)
+        // and the account's site roles, one row per role.
+        var rows = await (
             from t in db.PersonalAccessTokens
             where t.TokenHash == hash
             join u in db.Users on t.UserId equals u.Id
-            select new { Token = t, User = u }).AsNoTracking().SingleOrDefaultAsync(ct);
+            from ur in db.UserRoles.Where(ur => ur.UserId == u.Id).DefaultIfEmpty()
+            from r in db.Roles.Where(r => r.Id == ur.RoleId).DefaultIfEmpty()
+            select new { Token = t, User = u, Role = r.Name }).AsNoTracking().ToListAsync(ct);
         var now = clock.GetUtcNow();
-        if (found is not { Token: var token } || token.RevokedAt is not null || token.ExpiresAt <= now) return null;
-        if (AccountStanding.Refusal(found.User, now) is not null) return null;
+        if (rows is not [{ Token: var token, User: var user }, ..] || token.RevokedAt is not null || token.ExpiresAt <= now) return null;
+        if (AccountStanding.Refusal(user, now) is not null) return null;
         if (token.LastUsedAt is null || now - token.LastUsedAt >= LastUsedResolution)
             await db.PersonalAccessTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(t => t.SetProperty(x => x.LastUsedAt, now), ct);
-        return new PersonalAccessTokenOwner(token.UserId, token.Id);
+        // Identity's rule (UserManager.IsLockedOutAsync): locked while lockout is enabled and its end is not past.
+        var lockedOut = user.LockoutEnabled && user.LockoutEnd >= now;
+        return new PersonalAccessTokenOwner(token.UserId, token.Id, user.UserName ?? "",
+            [.. rows.Select(row => row.Role).OfType<string>().Distinct()], lockedOut);
     }
 
     private static PersonalAccessTokenView ToView(PersonalAccessToken t) => new(t.Id, t.Name, t.Prefix, t.CreatedAt, t.ExpiresAt, t.LastUsedAt);

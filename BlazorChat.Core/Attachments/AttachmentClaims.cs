@@ -19,12 +19,14 @@ internal static class AttachmentClaims
         return distinct;
     }
 
-    public static async Task EnsureClaimableAsync(ChatDbContext db, Guid authorId, Guid roomId, List<Guid> ids, CancellationToken ct)
+    /// <summary>Checks that every file of <paramref name="ids"/> can go with the message; returns their views, in that order.</summary>
+    public static async Task<IReadOnlyList<AttachmentView>> EnsureClaimableAsync(ChatDbContext db, Guid authorId, Guid roomId, List<Guid> ids, CancellationToken ct)
     {
-        if (ids.Count == 0) return;
-        var claimable = await db.Attachments.CountAsync(a => ids.Contains(a.Id) && a.UploaderId == authorId && a.RoomId == roomId
-            && a.MessageId == null && a.DeletedAt == null, ct);
-        if (claimable != ids.Count) throw Gone();
+        if (ids.Count == 0) return [];
+        var claimable = await db.Attachments.AsNoTracking().Where(a => ids.Contains(a.Id) && a.UploaderId == authorId && a.RoomId == roomId
+            && a.MessageId == null && a.DeletedAt == null).ToDictionaryAsync(a => a.Id, ct);
+        if (claimable.Count != ids.Count) throw Gone();
+        return [.. ids.Select(id => AttachmentView.Of(claimable[id]))];
     }
 
     public static async Task ClaimAsync(ChatDbContext db, Guid messageId, Guid authorId, Guid roomId, List<Guid> ids, CancellationToken ct)

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using SQLitePCL;
 
 namespace BlazorChat.Core.Data;
 
@@ -12,24 +13,21 @@ namespace BlazorChat.Core.Data;
 /// </summary>
 internal sealed class SqliteBusyTimeout : DbConnectionInterceptor
 {
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    // Set on the native handle, not with a PRAGMA statement: EF opens a (pooled) connection for
+    // each query, and a statement per open would be one more round trip for every query.
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        using var command = Pragma(connection);
-        command?.ExecuteNonQuery();
+        Apply(connection);
+        return Task.CompletedTask;
     }
 
-    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    private static void Apply(DbConnection connection)
     {
-        await using var command = Pragma(connection);
-        if (command is not null) await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static SqliteCommand? Pragma(DbConnection connection)
-    {
-        if (connection is not SqliteConnection sqlite) return null;
-        var command = sqlite.CreateCommand();
+        if (connection is not SqliteConnection { Handle: { } handle } sqlite) return;
         // As long as a command may wait in total (the connection's timeout, 30 s by default).
-        command.CommandText = $"PRAGMA busy_timeout = {Math.Max(1, sqlite.DefaultTimeout) * 1000};";
-        return command;
+        var rc = raw.sqlite3_busy_timeout(handle, Math.Max(1, sqlite.DefaultTimeout) * 1000);
+        if (rc != raw.SQLITE_OK) throw new SqliteException($"Could not set the busy timeout (SQLite error {rc}).", rc);
     }
 }

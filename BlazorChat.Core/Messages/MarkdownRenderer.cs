@@ -30,9 +30,14 @@ public sealed class MarkdownRenderer
     /// Renders <paramref name="markdown"/> to HTML that is safe to insert into a page, highlighting
     /// the mentions in <paramref name="mentions"/> (other "@words" stay text).
     /// </summary>
-    public string Render(string markdown, MentionSet? mentions = null)
+    public string Render(string markdown, MentionSet? mentions = null) => Render(Parse(markdown), mentions);
+
+    /// <summary>Parses once for <see cref="FindMentions(MarkdownDocument)"/> and <see cref="Render(MarkdownDocument, MentionSet?)"/>.</summary>
+    internal MarkdownDocument Parse(string markdown) => Markdown.Parse(markdown, _pipeline);
+
+    /// <summary><see cref="Render(string, MentionSet?)"/> of a document from <see cref="Parse"/>, which it changes: render a document once.</summary>
+    internal string Render(MarkdownDocument document, MentionSet? mentions)
     {
-        var document = Markdown.Parse(markdown, _pipeline);
         if (mentions is not null) MentionSyntax.Mark(document, mentions);
         foreach (var node in document.Descendants().ToList())
         {
@@ -60,7 +65,7 @@ public sealed class MarkdownRenderer
     }
 
     /// <summary>
-    /// True when HTML from <see cref="Render"/> holds a link. Every link it writes carries this
+    /// True when HTML from <see cref="Render(string, MentionSet?)"/> holds a link. Every link it writes carries this
     /// <c>rel</c>, and quotes in text are escaped, so text cannot fake one. Stored as
     /// <c>Message.HasLink</c> for the search filter <c>has:link</c>.
     /// </summary>
@@ -70,7 +75,10 @@ public sealed class MarkdownRenderer
     internal const string LinkMarker = $"rel=\"{LinkRel}\"";
 
     /// <summary>Every name <paramref name="markdown"/> mentions in its text (not in code or links), to be checked against the room's members.</summary>
-    public MentionSet FindMentions(string markdown) => MentionSyntax.Scan(Markdown.Parse(markdown, _pipeline));
+    public MentionSet FindMentions(string markdown) => FindMentions(Parse(markdown));
+
+    /// <summary><see cref="FindMentions(string)"/> of a parsed document (it is not changed).</summary>
+    internal static MentionSet FindMentions(MarkdownDocument document) => MentionSyntax.Scan(document);
 
     /// <summary>The text a reader sees, whitespace collapsed, cut to <paramref name="maxLength"/> characters with an ellipsis.</summary>
     public string ToPlainText(string markdown, int maxLength)

@@ -71,7 +71,9 @@ internal static class MentionResolution
     public static async Task<PreparedBody> PrepareAsync(ChatDbContext db, MarkdownRenderer markdown, Guid roomId, Guid authorId,
         RoomRole role, string body, CancellationToken ct)
     {
-        var found = markdown.FindMentions(body);
+        // One parse serves finding the names and rendering.
+        var document = markdown.Parse(body);
+        var found = MarkdownRenderer.FindMentions(document);
         if (found.Room) MessageAccess.Allow(MessageRules.WhyCannotMentionRoom(role));
 
         var members = new List<(Guid Id, string Username)>();
@@ -85,7 +87,7 @@ internal static class MentionResolution
                 select new { u.Id, u.UserName }).ToListAsync(ct)).Select(u => (u.Id, u.UserName!))];
         }
         var mentioned = new MentionSet(members.Select(m => m.Username.ToLowerInvariant()).ToHashSet(), found.Room);
-        return new PreparedBody(markdown.Render(body, mentioned), found.Room,
+        return new PreparedBody(markdown.Render(document, mentioned), found.Room,
             [.. members.Select(m => m.Id).Where(id => id != authorId)]);
     }
 }

@@ -50,20 +50,25 @@ public sealed class MessageService(
         body = NormalizeBody(body, await MaxLengthAsync(settings, ct), allowEmpty: attachmentIds.Count > 0);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var existing = await FindSentAsync(db, authorId, clientMessageId, ct);
-        if (existing is not null) return existing;
+        // One query answers the idempotency check, room access, the mute and the author's names.
+        var context = await LoadSendContextAsync(db, roomId, authorId, clientMessageId, ct);
+        // A retry answers with what was stored, whatever has changed since (even the room gone).
+        if ((context is null ? await FindSentIdAsync(db, authorId, clientMessageId, ct) : context.StoredId) is { } storedId)
+            return await MessageViewLoader.LoadOneAsync(db, storedId, markdown, ct);
+        if (context is null) throw new ChatNotFoundException("room");
 
-        var (room, membership) = await RoomAccess.RequireReadableAsync(db, roomId, authorId, ct);
+        var (room, membership) = (context.Room, context.Membership);
+        RoomAccess.EnsureReadable(room, membership);
         RoomAccess.EnsureCanPost(room, membership);
-        if (await RoomModeration.MuteRefusalAsync(db, roomId, authorId, clock.GetUtcNow(), ct) is { } muted) throw new ChatForbiddenException(muted);
+        var now = Truncate(clock.GetUtcNow());
+        if (RoomModeration.MuteRefusal(context.Mute, now) is { } muted) throw new ChatForbiddenException(muted);
         Guid? threadRootId = options.ThreadRootId is { } rootId ? await ResolveThreadRootAsync(db, roomId, rootId, ct) : null;
-        if (options.QuotedMessageId is { } quotedId) await EnsureQuotableAsync(db, roomId, quotedId, ct);
-        await AttachmentClaims.EnsureClaimableAsync(db, authorId, roomId, attachmentIds, ct);
+        var quote = options.QuotedMessageId is { } quotedId ? await LoadQuotableAsync(db, roomId, quotedId, ct) : null;
+        var files = await AttachmentClaims.EnsureClaimableAsync(db, authorId, roomId, attachmentIds, ct);
         var prepared = await MentionResolution.PrepareAsync(db, markdown, roomId, authorId, membership!.Role, body, ct);
         // After the idempotency check (a retry of a stored message is free) and before any write.
         rateLimiter.Take(authorId);
 
-        var now = clock.GetUtcNow();
         var message = new Message
         {
             Id = Guid.CreateVersion7(),
@@ -79,14 +84,19 @@ public sealed class MessageService(
             MentionsRoom = prepared.MentionsRoom,
         };
 
+        // The insert, the mentions and the author's read marker go in one batch; no savepoint is needed
+        // around it, since any failure rolls the whole transaction back.
+        db.Database.AutoSavepointsEnabled = false;
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             // The update takes the room's row lock (a write lock on SQLite) until commit, so
             // concurrent senders in a room queue here and sequence numbers stay gap-free.
-            await db.Rooms.Where(r => r.Id == roomId).ExecuteUpdateAsync(r => r.SetProperty(x => x.LastSeq, x => x.LastSeq + 1), ct);
-            message.Seq = await db.Rooms.Where(r => r.Id == roomId).Select(r => r.LastSeq).SingleAsync(ct);
+            message.Seq = await NextSeqAsync(db, roomId, ct);
             db.Messages.Add(message);
             db.Mentions.AddRange(prepared.MentionedUserIds.Select(userId => new Mention { MessageId = message.Id, UserId = userId, RoomId = roomId }));
+            // The author has read their own message: no one else can have moved their marker past a
+            // number allocated just now under the room's lock, so it is set, not compared.
+            db.RoomMembers.Attach(membership).Property(m => m.LastReadSeq).CurrentValue = message.Seq;
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -97,23 +107,37 @@ public sealed class MessageService(
                         .SetProperty(x => x.ReplyCount, x => x.ReplyCount + 1)
                         .SetProperty(x => x.LastReplyAt, (DateTimeOffset?)now), ct);
                 }
-                // The author has read their own message.
-                await db.RoomMembers.Where(m => m.RoomId == roomId && m.UserId == authorId && m.LastReadSeq < message.Seq)
-                    .ExecuteUpdateAsync(m => m.SetProperty(x => x.LastReadSeq, message.Seq), ct);
                 await transaction.CommitAsync(ct);
                 metrics?.MessageSent();
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // The author's membership went away while they sent (removed, left).
+                await transaction.RollbackAsync(ct);
+                throw new ChatForbiddenException(RoomAccess.PostRefusal(room.IsArchived, room.PostingPolicy, null)!);
             }
             catch (DbUpdateException ex) when (ex.IsUniqueViolation())
             {
                 // The same send raced itself (two tabs, a retry); the other one won.
                 await transaction.RollbackAsync(ct);
                 db.ChangeTracker.Clear();
-                return await FindSentAsync(db, authorId, clientMessageId, ct)
-                    ?? throw new ChatConflictException("ClientMessageId", "The message could not be stored; try again.");
+                return await FindSentIdAsync(db, authorId, clientMessageId, ct) is { } winner
+                    ? await MessageViewLoader.LoadOneAsync(db, winner, markdown, ct)
+                    : throw new ChatConflictException("ClientMessageId", "The message could not be stored; try again.");
             }
         }
 
-        var view = await MessageViewLoader.LoadOneAsync(db, message.Id, markdown, ct);
+        // Built from what the send holds, not read back: a new message has no reactions yet.
+        var view = new MessageView(message.Id, roomId, message.Seq, clientMessageId, authorId, context.Username, context.DisplayName,
+            message.BodyHtml, now, EditedAt: null, IsDeleted: false)
+        {
+            Body = body,
+            ThreadRootId = threadRootId,
+            Quote = quote,
+            MentionsRoom = message.MentionsRoom,
+            Attachments = files,
+            AuthorAvatarVersion = context.AvatarVersion,
+        };
         await bus.PublishAsync(new MessagePosted(view), ct);
         if (threadRootId is { } changedRoot)
             await bus.PublishAsync(new MessageChanged(await MessageViewLoader.LoadOneAsync(db, changedRoot, markdown, ct)), ct);
@@ -207,15 +231,41 @@ public sealed class MessageService(
         return rootDeleted ? throw new ChatValidationException("ThreadRootId", "The message that started this thread was deleted.") : rootId;
     }
 
-    private static async Task EnsureQuotableAsync(ChatDbContext db, Guid roomId, Guid quotedId, CancellationToken ct)
+    /// <summary>The quote a reply shows, checked: the quoted message must be in the room and not deleted.</summary>
+    private async Task<QuotedMessage> LoadQuotableAsync(ChatDbContext db, Guid roomId, Guid quotedId, CancellationToken ct)
     {
-        var quoted = await db.Messages.AsNoTracking().Where(m => m.Id == quotedId && m.RoomId == roomId)
-            .Select(m => new { m.DeletedAt }).SingleOrDefaultAsync(ct);
+        var quoted = await (
+            from q in db.Messages.AsNoTracking().Where(q => q.Id == quotedId && q.RoomId == roomId)
+            join u in db.Users on q.AuthorId equals u.Id
+            select new { q.Id, q.Seq, u.DisplayName, q.Body, q.DeletedAt }).SingleOrDefaultAsync(ct);
         if (quoted is null) throw new ChatValidationException("QuotedMessageId", "The quoted message is not in this room.");
         if (quoted.DeletedAt is not null) throw new ChatValidationException("QuotedMessageId", "The quoted message was deleted.");
+        return MessageViewLoader.Quote(quoted.Id, quoted.Seq, quoted.DisplayName, quoted.Body, isDeleted: false, markdown);
     }
 
-    private async Task<MessageView?> FindSentAsync(ChatDbContext db, Guid authorId, Guid clientMessageId, CancellationToken ct) =>
-        (await MessageViewLoader.LoadAsync(db, db.Messages.Where(m => m.AuthorId == authorId && m.ClientMessageId == clientMessageId), markdown, ct))
-        .SingleOrDefault();
+    /// <summary>What a send checks and what its view needs: the room, the author's membership, mute and names, and a message already stored under the client id.</summary>
+    private sealed record SendContext(Room Room, RoomMember? Membership, RoomMute? Mute, string Username, string DisplayName, string? AvatarVersion, Guid? StoredId);
+
+    private static Task<SendContext?> LoadSendContextAsync(ChatDbContext db, Guid roomId, Guid authorId, Guid clientMessageId, CancellationToken ct) => (
+        from r in db.Rooms.AsNoTracking().Where(r => r.Id == roomId)
+        from u in db.Users.AsNoTracking().Where(u => u.Id == authorId)
+        from m in db.RoomMembers.AsNoTracking().Where(m => m.RoomId == r.Id && m.UserId == authorId).DefaultIfEmpty()
+        from x in db.RoomMutes.AsNoTracking().Where(x => x.RoomId == r.Id && x.UserId == authorId).DefaultIfEmpty()
+        select new SendContext(r, m, x, u.UserName!, u.DisplayName, u.AvatarVersion,
+            db.Messages.Where(e => e.AuthorId == authorId && e.ClientMessageId == clientMessageId).Select(e => (Guid?)e.Id).FirstOrDefault()))
+        .FirstOrDefaultAsync(ct)!;
+
+    private static Task<Guid?> FindSentIdAsync(ChatDbContext db, Guid authorId, Guid clientMessageId, CancellationToken ct) =>
+        db.Messages.Where(m => m.AuthorId == authorId && m.ClientMessageId == clientMessageId).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// Takes the room's next sequence number in one statement. Both SQLite (3.35 and later) and
+    /// PostgreSQL return the updated value; the row stays locked until the transaction ends.
+    /// </summary>
+    private static async Task<long> NextSeqAsync(ChatDbContext db, Guid roomId, CancellationToken ct) =>
+        (await db.Database.SqlQuery<long>($"""UPDATE "Rooms" SET "LastSeq" = "LastSeq" + 1 WHERE "Id" = {roomId} RETURNING "LastSeq" AS "Value" """)
+            .ToListAsync(ct)).Single();
+
+    /// <summary>Times as both databases store them (to the microsecond), so a published view equals the one read back later.</summary>
+    private static DateTimeOffset Truncate(DateTimeOffset time) => time.AddTicks(-(time.Ticks % 10));
 }

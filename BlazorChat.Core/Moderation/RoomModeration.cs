@@ -55,10 +55,9 @@ public sealed class RoomModeration(IDbContextFactory<ChatDbContext> dbFactory, I
         return mutes.Where(m => m.IsInForce(now)).ToDictionary(m => m.UserId, m => m.Until);
     }
 
-    /// <summary>Why <paramref name="userId"/> may not post in the room because of a mute, or null.</summary>
-    internal static async Task<string?> MuteRefusalAsync(ChatDbContext db, Guid roomId, Guid userId, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Why someone with <paramref name="mute"/> (their mute in the room, if any) may not post there now, or null.</summary>
+    internal static string? MuteRefusal(RoomMute? mute, DateTimeOffset now)
     {
-        var mute = await db.RoomMutes.AsNoTracking().SingleOrDefaultAsync(m => m.RoomId == roomId && m.UserId == userId, ct);
         if (mute is null || !mute.IsInForce(now)) return null;
         return mute.Until is { } until
             ? $"You are muted in this room until {until:yyyy-MM-dd HH:mm} UTC."

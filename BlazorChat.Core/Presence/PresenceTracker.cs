@@ -50,17 +50,27 @@ public sealed class PresenceTracker(
         return new Connection(this, userId, connectionId);
     }
 
-    /// <summary>The browser of a connection reported visibility or input.</summary>
+    /// <summary>
+    /// The browser of a connection reported visibility or input. Every message sent and every key
+    /// typed reports input, so the common case (still visible, active a moment ago) only moves the
+    /// time stamp: nobody's status can change from it, and nothing is recomputed or published.
+    /// </summary>
     public Task ReportActivityAsync(Guid userId, IAsyncDisposable connection, bool visible, bool active)
     {
         if (connection is not Connection c || !_people.TryGetValue(userId, out var person)) return Task.CompletedTask;
+        var now = clock.GetUtcNow();
         lock (person)
         {
             if (!person.Connections.TryGetValue(c.Id, out var previous)) return Task.CompletedTask;
-            person.Connections[c.Id] = new ConnectionActivity(visible, active ? clock.GetUtcNow() : previous.LastActiveAt);
+            person.Connections[c.Id] = new ConnectionActivity(visible, active ? now : previous.LastActiveAt);
+            if (previous.Visible == visible && (!active || (visible && now - previous.LastActiveAt < ActiveMoment)))
+                return Task.CompletedTask;
         }
         return PublishIfChangedAsync(userId, person);
     }
+
+    // Far below PresenceRules.IdleAfter: a connection active this recently counts as active either way.
+    private static readonly TimeSpan ActiveMoment = TimeSpan.FromMinutes(1);
 
     /// <summary>How many people have a tab or connection open on any node that is heard from.</summary>
     public int ConnectedPeople

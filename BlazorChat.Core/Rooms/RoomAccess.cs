@@ -27,12 +27,20 @@ internal static class RoomAccess
     public static async Task<(Room Room, RoomMember? Membership)> RequireReadableAsync(
         ChatDbContext db, Guid roomId, Guid userId, CancellationToken ct)
     {
-        var room = await db.Rooms.AsNoTracking().SingleOrDefaultAsync(r => r.Id == roomId, ct);
-        if (room is null) throw new ChatNotFoundException("room");
-        var membership = await db.RoomMembers.AsNoTracking()
-            .SingleOrDefaultAsync(m => m.RoomId == roomId && m.UserId == userId, ct);
+        // One query: the room with the caller's membership, if any (every history page asks this).
+        var found = await (
+            from r in db.Rooms.AsNoTracking().Where(r => r.Id == roomId)
+            from m in db.RoomMembers.AsNoTracking().Where(m => m.RoomId == r.Id && m.UserId == userId).DefaultIfEmpty()
+            select new { Room = r, Membership = m }).FirstOrDefaultAsync(ct);
+        if (found is null) throw new ChatNotFoundException("room");
+        EnsureReadable(found.Room, found.Membership);
+        return (found.Room, found.Membership);
+    }
+
+    /// <summary>The rule of <see cref="RequireReadableAsync"/> for a room and membership already loaded.</summary>
+    public static void EnsureReadable(Room room, RoomMember? membership)
+    {
         if (membership is null && room.Kind != RoomKind.PublicChannel) throw new ChatNotFoundException("room");
-        return (room, membership);
     }
 
     /// <summary>
