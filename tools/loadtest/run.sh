@@ -193,7 +193,7 @@ CONF
         # A bounded time per scenario whatever happens (a stuck client, a server that stopped answering);
         # the circuits set-up (signing in every tab) has a budget of its own on top.
         LIMIT=$(( SECONDS_PER_SCENARIO * 5 + 240 ))
-        [[ "$SCENARIO" == circuits ]] && LIMIT=$(( LIMIT + (TABS * 6 > 120 ? TABS * 6 : 120) ))
+        [[ "$SCENARIO" == circuits ]] && LIMIT=$(( LIMIT + (TABS * 8 > 180 ? TABS * 8 : 180) ))
         SCENARIO_STARTED=$SECONDS
         timeout --kill-after=10 "$LIMIT" node tools/loadtest/loadtest.mjs "$SCENARIO" \
             --urls "$(IFS=,; echo "${URLS[*]}")" --pids "$(IFS=,; echo "${APP_PIDS[*]}")" --aux "$(IFS=,; echo "${AUX[*]}")" \

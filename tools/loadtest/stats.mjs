@@ -178,8 +178,9 @@ export function processSample(pid) {
  * CPU seconds of a process and all its descendants (PostgreSQL's backends, Chromium's renderers),
  * per pid, from /proc. A pid that appears later started in between and counts whole; one that
  * ended in between is missing from the later sample and its last stretch is not counted.
+ * `childrenOnly` leaves the root out (this process's children: the browser).
  */
-export function treeSample(rootPid) {
+export function treeSample(rootPid, { childrenOnly = false } = {}) {
     const parent = new Map(), cpu = new Map();
     let pids = [];
     try { pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name)); } catch { return null; }
@@ -197,6 +198,7 @@ export function treeSample(rootPid) {
         grew = false;
         for (const [pid, ppid] of parent) if (!inTree.has(pid) && inTree.has(ppid)) { inTree.set(pid, cpu.get(pid)); grew = true; }
     }
+    if (childrenOnly) inTree.delete(rootPid);
     return { at: now(), cpu: inTree };
 }
 
