@@ -121,12 +121,12 @@ async function storedKeys(room, afterSeq, phase, keys) {
  */
 async function drainDeliveries(pool, { quietMs = 5000, maxMs = 60_000 } = {}) {
     const started = now();
-    let last = -1, lastChange = now(), progress;
+    let last = '', lastChange = now(), progress;
     for (;;) {
         progress = await pool.progress();
         const settled = progress.pendingSends === 0 && progress.down === 0 && progress.outbox === 0;
         if (settled && progress.received >= progress.expected) break;
-        const moving = progress.received + progress.pendingSends * 1e6;
+        const moving = `${progress.received}/${progress.pendingSends}/${progress.outbox}`;
         if (moving !== last) { last = moving; lastChange = now(); }
         if (settled && now() - lastChange > quietMs) break;
         if (now() - started > maxMs) break;
@@ -249,7 +249,7 @@ async function ingest() {
         log(`${assignments.length} hub connections in ${pool.size} worker threads`);
         const steps = [250, 500, 1000, 1500, 2000, 2500, 3000, 4000, 5000].map((r) => Math.round(r * Math.max(scale, 0.2)));
         const stepSeconds = Math.max(5, Math.round(seconds / 2));
-        let best = null;
+        let best = null, first = null;
         await pool.ingest(steps[0], 3, 'warm-up'); // unmeasured
         for (const rate of steps) {
             if (rate / assignments.length > 8) break; // the per-person limit (10 a second) would refuse sends, not the server
@@ -264,6 +264,7 @@ async function ingest() {
             const persisted = latencies.length / elapsed;
             const { server, others } = usage(before, after, latencies.length);
             log(`step ${rate}/s: ${latencies.length} stored (${persisted.toFixed(0)}/s), ${errors} refused, p50 ${ms(stats.p50)} p99 ${ms(stats.p99)} ms; ${server}; ${others}`);
+            first ??= { rate, persisted, stats, server, others, errors };
             const held = stats.p99 < 100 && errors === 0 && inFlight === 0 && persisted >= rate * 0.9;
             if (held) best = { rate, persisted, stats, server, others };
             else break;
@@ -276,6 +277,12 @@ async function ingest() {
             result('other CPU at that rate (share of one core)', `${best.others} (${pool.size} worker threads)`);
         } else {
             result('highest sustained rate held', `below ${steps[0]}/s`, target, target ? false : null);
+            if (first) {
+                result(`at ${first.rate}/s: persisted/s, p50 / p99 (ms), refused`,
+                    `${first.persisted.toFixed(0)}/s, ${ms(first.stats.p50)} / ${ms(first.stats.p99)}, ${first.errors}`);
+                result(`server CPU, RSS at ${first.rate}/s`, first.server);
+                result(`other CPU at ${first.rate}/s (share of one core)`, `${first.others} (${pool.size} worker threads)`);
+            }
         }
     } finally {
         await pool.close();
@@ -351,14 +358,14 @@ async function bounded(items, parallel, task) {
  * the tab gets the same cookie a person gets, without the browser rendering the login page (on
  * two busy cores that rendering was most of the set-up time).
  */
-async function signIn(context, username) {
-    const form = await context.request.get('/Account/Login');
+async function signIn(context, username, timeout) {
+    const form = await context.request.get('/Account/Login', { timeout });
     if (!form.ok()) throw new Error(`the login page answered ${form.status()}`);
     const html = await form.text();
     const fields = {};
     for (const [, name, value] of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)) fields[name] = value;
     if (!fields.__RequestVerificationToken) throw new Error('the login page has no antiforgery token');
-    const answer = await context.request.post('/Account/Login', { form: { ...fields, 'Input.Login': username, 'Input.Password': seed.password } });
+    const answer = await context.request.post('/Account/Login', { form: { ...fields, 'Input.Login': username, 'Input.Password': seed.password }, timeout });
     const signedIn = (await context.cookies()).some((c) => c.name.startsWith('.AspNetCore.Identity'));
     if (!signedIn) throw new Error(`the login form answered ${answer.status()} at ${answer.url()} without signing in`);
 }
@@ -395,7 +402,7 @@ async function circuits() {
             const page = await context.newPage();
             const t1 = now();
             try {
-                await signIn(context, seed.users[userIndex].username);
+                await signIn(context, seed.users[userIndex].username, remaining());
             } catch (error) {
                 throw new Error(`tab ${i} signing in: ${String(error.message ?? error).split('\n')[0]}`);
             }
@@ -458,19 +465,25 @@ async function circuits() {
             });
             return [first, usageSample(browserTree)];
         });
-        const { latencies, missing } = await phase('reading the tabs', 60_000 + tabs * 2000, async () => {
-            await sleep(3000);
-            const found = [];
-            let notShown = 0;
-            for (const tab of pages) {
-                const seen = await tab.page.evaluate(() => window.__seen);
-                for (const [key, sent] of sentAt) {
-                    if (sent.roomId !== tab.room.id) continue;
-                    if (seen[key] === undefined) notShown++;
-                    else found.push(seen[key] - sent.at);
+        // The tabs are read until every message is shown, or none more showed up for 5 s (at most 30 s).
+        const { latencies, missing } = await phase('reading the tabs', 60_000 + tabs * 4000, async () => {
+            const started = now();
+            let last = -1, lastChange = now();
+            for (;;) {
+                const found = [];
+                let notShown = 0;
+                for (const tab of pages) {
+                    const seen = await tab.page.evaluate(() => window.__seen);
+                    for (const [key, sent] of sentAt) {
+                        if (sent.roomId !== tab.room.id) continue;
+                        if (seen[key] === undefined) notShown++;
+                        else found.push(seen[key] - sent.at);
+                    }
                 }
+                if (found.length !== last) { last = found.length; lastChange = now(); }
+                if (notShown === 0 || now() - lastChange > 5000 || now() - started > 30_000) return { latencies: found, missing: notShown };
+                await sleep(1000);
             }
-            return { latencies: found, missing: notShown };
         });
         const stats = summarize(latencies);
         result('send-to-visible p50 / p95 / p99 (ms), not shown', `${ms(stats.p50)} / ${ms(stats.p95)} / ${ms(stats.p99)}, ${missing} of ${latencies.length + missing}`,
