@@ -44,7 +44,7 @@ while (( $# > 0 )); do
         --drop) DROP="$2"; shift 2 ;;
         --scale) SCALE="$2"; shift 2 ;;
         --seconds) SECONDS_PER_SCENARIO="$2"; shift 2 ;;
-        -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
         all) SCENARIOS=("${ALL_SCENARIOS[@]}"); shift ;;
         full) FULL=1; SCENARIOS=("${ALL_SCENARIOS[@]}"); shift ;;
         fanout|large-room|ingest|circuits|history) SCENARIOS+=("$1"); shift ;;
