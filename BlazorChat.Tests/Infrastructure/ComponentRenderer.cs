@@ -34,6 +34,19 @@ public sealed class ComponentRenderer : IAsyncDisposable
         return Html.Fragment(html);
     }
 
+    /// <summary>
+    /// Renders <typeparamref name="TComponent"/> and returns a function that reads its markup as it
+    /// is now, for components that render again after an event (call it after the change).
+    /// </summary>
+    public async Task<Func<Task<AngleSharp.Dom.IElement>>> RenderLiveAsync<TComponent>(Dictionary<string, object?> parameters) where TComponent : IComponent
+    {
+        var output = await _renderer.Dispatcher.InvokeAsync(() => _renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters)));
+        return async () => Html.Fragment(await _renderer.Dispatcher.InvokeAsync(output.ToHtmlString));
+    }
+
+    /// <summary>Runs <paramref name="change"/> on the renderer's dispatcher, as a circuit runs an event.</summary>
+    public Task InvokeAsync(Action change) => _renderer.Dispatcher.InvokeAsync(change);
+
     public async ValueTask DisposeAsync()
     {
         await _renderer.DisposeAsync();

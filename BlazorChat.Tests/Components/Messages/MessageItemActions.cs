@@ -29,7 +29,7 @@ public sealed class MessageItemActions : IAsyncDisposable
     private async Task<IElement> RenderAsync(MessageView message, Guid viewer, RoomRole? role = RoomRole.Member, bool archived = false,
         MessagePlacement placement = MessagePlacement.Timeline, bool focused = false)
     {
-        var context = new MessageContext(viewer, RoomFor(role, archived), new ViewerClock(), new NoActions());
+        var context = new MessageContext(viewer, RoomFor(role, archived), new ViewerClock(), new NoMessageActions());
         RenderFragment item = builder =>
         {
             builder.OpenComponent<MessageItem>(0);
@@ -187,22 +187,4 @@ public sealed class MessageItemActions : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _renderer.DisposeAsync();
-
-    /// <summary>A static render never runs an action.</summary>
-    private sealed class NoActions : IMessageActions
-    {
-        private static Task Never() => throw new InvalidOperationException("A static render ran an action.");
-        public Task ToggleReactionAsync(MessageView message, string emoji) => Never();
-        public Task<string?> EditAsync(MessageView message, string body) => throw new InvalidOperationException();
-        public Task DeleteAsync(MessageView message) => Never();
-        public Task ShowHistoryAsync(MessageView message) => Never();
-        public Task OpenThreadAsync(MessageView message) => Never();
-        public Task TogglePinAsync(MessageView message) => Never();
-        public Task ToggleSavedAsync(MessageView message) => Never();
-        public Task QuoteAsync(MessageView message) => Never();
-        public Task CopyLinkAsync(MessageView message) => Never();
-        public Task MarkUnreadAsync(MessageView message) => Never();
-        public Task JumpToAsync(MessageView message) => Never();
-        public Task ReportAsync(MessageView message) => Never();
-    }
 }

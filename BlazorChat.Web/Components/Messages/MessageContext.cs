@@ -14,15 +14,45 @@ public sealed class MessageContext(Guid viewerId, RoomView room, ViewerClock clo
 {
     public Guid ViewerId { get; } = viewerId;
 
+    private RoomView _room = room;
+    private readonly HashSet<Guid> _savedIds = [];
+
     /// <summary>The room, with the viewer's role in it (null when only reading a public channel).</summary>
-    public RoomView Room { get; set; } = room;
+    public RoomView Room
+    {
+        get => _room;
+        set
+        {
+            if (ReferenceEquals(_room, value)) return;
+            _room = value;
+            Version++;
+        }
+    }
 
     public ViewerClock Clock { get; } = clock;
 
     public IMessageActions Actions { get; } = actions;
 
-    /// <summary>The messages of this room the viewer saved; kept current by the timeline.</summary>
-    public HashSet<Guid> SavedIds { get; } = [];
+    /// <summary>
+    /// Goes up whenever something a message row shows beside the message itself changes (the room
+    /// and the viewer's role in it, the saved messages): a row that is handed the same message
+    /// again renders again only when this moved (see <see cref="MessageItem"/>).
+    /// </summary>
+    public int Version { get; private set; }
+
+    /// <summary>Replaces the saved messages of this room (after loading a room).</summary>
+    public void ResetSaved(IEnumerable<Guid> messageIds)
+    {
+        _savedIds.Clear();
+        _savedIds.UnionWith(messageIds);
+        Version++;
+    }
+
+    /// <summary>Notes that the viewer saved, or no longer saves, a message; kept current by the timeline.</summary>
+    public void SetSaved(Guid messageId, bool saved)
+    {
+        if (saved ? _savedIds.Add(messageId) : _savedIds.Remove(messageId)) Version++;
+    }
 
     public bool IsMember => Room.ViewerRole is not null;
 
@@ -37,7 +67,7 @@ public sealed class MessageContext(Guid viewerId, RoomView room, ViewerClock clo
 
     public bool CanPin(MessageView m) => MessageRules.WhyCannotPin(Room.ViewerRole, Room.IsArchived, !m.IsPinned && m.IsDeleted) is null;
 
-    public bool IsSaved(MessageView m) => SavedIds.Contains(m.Id);
+    public bool IsSaved(MessageView m) => _savedIds.Contains(m.Id);
 
     /// <summary>Members report other people's messages that are still there.</summary>
     public bool CanReport(MessageView m) => IsMember && !m.IsDeleted && m.AuthorId != ViewerId;

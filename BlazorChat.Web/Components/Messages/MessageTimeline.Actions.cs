@@ -79,13 +79,13 @@ public partial class MessageTimeline
         if (_context.IsSaved(message))
         {
             await Saved.UnsaveAsync(UserId, message.Id);
-            _context.SavedIds.Remove(message.Id);
+            _context.SetSaved(message.Id, saved: false);
             Announce("Removed from saved messages.");
         }
         else
         {
             await Saved.SaveAsync(UserId, message.Id);
-            _context.SavedIds.Add(message.Id);
+            _context.SetSaved(message.Id, saved: true);
             Announce("Saved. Find it under Saved messages in the account menu.");
         }
     });

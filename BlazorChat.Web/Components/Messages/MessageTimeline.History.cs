@@ -56,8 +56,7 @@ public partial class MessageTimeline
                 _loadingHistory = false;
             }
             await StartReadingAsync();
-            _context.SavedIds.Clear();
-            _context.SavedIds.UnionWith(await Saved.GetSavedIdsAsync(UserId, Room.Id));
+            _context.ResetSaved(await Saved.GetSavedIdsAsync(UserId, Room.Id));
             if (_rendered) await SubscribeAsync();
         }
         else if (FocusSeq != _appliedFocusSeq)
@@ -165,7 +164,11 @@ public partial class MessageTimeline
                 else _follow = true;
                 break;
             case RoomReadBy read:
+                // Every member's tab moves its marker as a message arrives: re-render only when the
+                // receipt under the viewer's own last message reads differently.
+                var receipt = ReceiptText;
                 ApplyReceipt(read);
+                if (ReceiptText == receipt) return;
                 break;
             case MessageChanged { Message: var message }:
                 if (_window.Offer(message) == LiveMessageOutcome.Gap) await CatchUpAsync(roomId);
@@ -189,8 +192,7 @@ public partial class MessageTimeline
     private void ApplyToViewer(ChatEvent chatEvent)
     {
         if (chatEvent is not SavedMessagesChanged saved) return;
-        if (saved.IsSaved) _context.SavedIds.Add(saved.MessageId);
-        else _context.SavedIds.Remove(saved.MessageId);
+        _context.SetSaved(saved.MessageId, saved.IsSaved);
         StateHasChanged();
     }
 
@@ -280,8 +282,11 @@ public partial class MessageTimeline
         _scrollToEnd = true;
     }
 
+    private bool _disposed;
+
     public void Dispose()
     {
+        _disposed = true;
         Connection.Reconnected -= OnReconnectedAsync;
         Activity.Changed -= OnAttentionChangedAsync;
         _roomSubscription?.Dispose();

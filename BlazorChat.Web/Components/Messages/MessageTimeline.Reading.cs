@@ -27,6 +27,7 @@ public partial class MessageTimeline
     private async Task StartReadingAsync()
     {
         _markedSeq = Room.ViewerLastReadSeq;
+        _lastMarkAt = default;
         _keptUnread = false;
         _firstUnreadSeq = _window.Messages
             .FirstOrDefault(m => m.Seq > Room.ViewerLastReadSeq && m.AuthorId != UserId && !m.IsThreadReply)?.Seq;
@@ -36,16 +37,54 @@ public partial class MessageTimeline
             _readers[receipt.UserId] = (receipt.DisplayName, receipt.LastReadSeq);
     }
 
+    /// <summary>
+    /// The read marker moves at most this often while messages keep arriving: every move is a write
+    /// and an event to every member's tab, so a busy room would otherwise cost one of each per
+    /// message and per reader. The last move of a burst still happens, this much later at most.
+    /// </summary>
+    public static readonly TimeSpan MarkReadInterval = TimeSpan.FromSeconds(1);
+
+    private DateTimeOffset _lastMarkAt;
+    private bool _markPending;
+
     /// <summary>Moves the read marker to the newest message shown, if the reader can see it.</summary>
     private async Task MarkReadIfAttendingAsync()
     {
         if (!Room.IsMember || _keptUnread || !Activity.IsAttending || _window.HasNewer) return;
         var newest = _window.NewestSeq;
         if (newest <= _markedSeq) return;
+        var wait = _lastMarkAt + MarkReadInterval - Time.GetUtcNow();
+        if (wait > TimeSpan.Zero)
+        {
+            if (!_markPending)
+            {
+                _markPending = true;
+                _ = MarkReadLaterAsync(wait);
+            }
+            return;
+        }
+        _lastMarkAt = Time.GetUtcNow();
         _markedSeq = newest;
         try
         {
             _markedSeq = await ReadState.MarkReadAsync(UserId, Room.Id, newest);
+        }
+        catch (Exception ex)
+        {
+            Logger.LogWarning(ex, "Could not move the read marker in room {RoomId}", Room.Id);
+        }
+    }
+
+    private async Task MarkReadLaterAsync(TimeSpan wait)
+    {
+        try
+        {
+            await Task.Delay(wait, Time);
+            await InvokeAsync(async () =>
+            {
+                _markPending = false;
+                if (!_disposed) await MarkReadIfAttendingAsync();
+            });
         }
         catch (Exception ex)
         {
