@@ -12,18 +12,14 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 
 # Restore first, from the files that decide the package graph only, so that a change to the
-# source reuses the cached restore layer. BlazorWebScript.targets belongs here: its
-# PackageDownload (the runtime pack that holds blazor.web.js) is fetched by the restore.
+# source reuses the cached restore layer.
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY BlazorChat.Core/BlazorChat.Core.csproj BlazorChat.Core/
 COPY BlazorChat.Web/BlazorChat.Web.csproj BlazorChat.Web/
-COPY BlazorChat.Web/build/ BlazorChat.Web/build/
 RUN dotnet restore BlazorChat.Web/BlazorChat.Web.csproj
 
 COPY BlazorChat.Core/ BlazorChat.Core/
 COPY BlazorChat.Web/ BlazorChat.Web/
-# The build extracts _framework/blazor.web.js itself (see BlazorChat.Web/build/BlazorWebScript.targets);
-# .dockerignore keeps a copy from the build context out of the way.
 # UseAppHost=false: the image starts the app with `dotnet`, so the native launcher is not needed.
 RUN dotnet publish BlazorChat.Web/BlazorChat.Web.csproj -c Release -o /app --no-restore -p:UseAppHost=false
 
