@@ -64,6 +64,9 @@ public static class CoreServiceCollectionExtensions
             options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
         });
 
+        // The first hosted service: every one registered after it starts on an up-to-date schema.
+        services.AddHostedService<DatabaseMigrator>();
+
         // Identity's part of the model depends on this; keep it beside the database registration.
         services.Configure<IdentityOptions>(identity => identity.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
 
@@ -103,9 +106,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ProfileService>();
         services.AddSingleton<BrowserSessionService>();
         builder.AddChatFiles(dataDirectory);
-        services.AddHostedService<DatabaseMigrator>();
 
-        // Administration and moderation (after the migrator: their background work needs the schema).
+        // Administration and moderation.
         services.AddSingleton<SiteSettingsService>();
         services.AddSingleton<InviteService>();
         services.AddSingleton<LeaseStore>();

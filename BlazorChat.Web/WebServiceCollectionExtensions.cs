@@ -14,6 +14,8 @@ using BlazorChat.Web.Operations;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Radzen;
@@ -81,9 +83,13 @@ public static class WebServiceCollectionExtensions
         services.AddBrowserSessionClaims();
 
         // Keys live in the database, so sign-ins survive a restart and a move to another node (ADR-010).
+        // They are stored as the rest of the data is, unencrypted, and say so in their XML (no
+        // "no XML encryptor" warning on first start); an operator who wants them encrypted at rest
+        // adds ProtectKeysWithCertificate in front of this.
         services.AddDataProtection()
             .SetApplicationName("BlazorChat")
             .PersistKeysToDbContext<ChatDbContext>();
+        services.Configure<KeyManagementOptions>(keys => keys.XmlEncryptor ??= new NullXmlEncryptor());
 
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])

@@ -85,18 +85,19 @@ public sealed class ReadStateService(IDbContextFactory<ChatDbContext> dbFactory,
     }
 
     // Unread: other people's live top-level messages after the marker. Mentions: those among them
-    // that name the member or the whole room. Both counted through the (RoomId, Seq) index and capped.
+    // that name the member or the whole room. Both counted through the (RoomId, Seq) index and capped
+    // (in Seq order, which the index gives for free and which keeps EF from warning of an unordered limit).
     private static IQueryable<RoomUnread> CountsQuery(ChatDbContext db, Guid userId, IQueryable<RoomMember> memberships) =>
         from m in memberships
         select new RoomUnread(
             m.RoomId,
             db.Messages
                 .Where(x => x.RoomId == m.RoomId && x.Seq > m.LastReadSeq && x.AuthorId != userId && x.DeletedAt == null && x.ThreadRootId == null)
-                .Take(RoomUnread.Cap).Count(),
+                .OrderBy(x => x.Seq).Take(RoomUnread.Cap).Count(),
             db.Messages
                 .Where(x => x.RoomId == m.RoomId && x.Seq > m.LastReadSeq && x.AuthorId != userId && x.DeletedAt == null && x.ThreadRootId == null)
                 .Where(x => x.MentionsRoom || db.Mentions.Any(n => n.MessageId == x.Id && n.UserId == userId))
-                .Take(RoomUnread.Cap).Count());
+                .OrderBy(x => x.Seq).Take(RoomUnread.Cap).Count());
 
     private async Task PublishAsync(ChatDbContext db, Guid userId, Guid roomId, long lastRead, CancellationToken ct)
     {

@@ -44,6 +44,28 @@ public sealed class RunningInProduction(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_first_start_on_an_empty_data_directory_logs_no_warning_or_error()
+    {
+        // Background jobs used to run before the schema existed, and the first data-protection key
+        // was written with a warning: an operator's first look at the logs showed failures.
+        await using var server = new AppServer();
+        await server.StartAsync();
+        var (alice, bob) = await ChatMember.AliceAndBobInNewRoomAsync(browser.Browser, server, "First");
+        await using var aliceTab = alice;
+        await using var bobTab = bob;
+        await alice.SendAsync("Hello on a new installation");
+        await Expect(bob.Message("Hello on a new installation")).ToBeVisibleAsync();
+        await server.StopGracefullyAsync();
+
+        var complaints = server.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(Parse).OfType<JsonElement>()
+            .Where(entry => entry.GetProperty("LogLevel").GetString() is "Warning" or "Error" or "Critical")
+            .Select(entry => $"{entry.GetProperty("LogLevel")} {entry.GetProperty("Category")}: {entry.GetProperty("Message")}")
+            .ToList();
+        Assert.True(complaints.Count == 0, string.Join("\n", complaints));
+    }
+
+    [Fact]
     public async Task A_stopping_node_fails_readiness_while_it_drains_then_exits_cleanly()
     {
         await using var server = new AppServer(new Dictionary<string, string>
