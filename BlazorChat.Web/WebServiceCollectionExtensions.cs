@@ -19,6 +19,8 @@ using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Radzen;
+using MudBlazor.Services;
+using BlazorChat.Web.Components.Layout.Theme;
 
 namespace BlazorChat.Web;
 
@@ -36,6 +38,8 @@ public static class WebServiceCollectionExtensions
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
+        services.AddMudServices();
+        services.AddScoped<ThemeState>();
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
