@@ -1,4 +1,5 @@
-using BlazorChat.Core.Attachments.Images;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
 using static Microsoft.Playwright.Assertions;
 
 namespace BlazorChat.E2E.Infrastructure;
@@ -25,20 +26,18 @@ public sealed partial class ChatMember
         await Expect(FilesToSend.GetByRole(AriaRole.Progressbar)).ToHaveCountAsync(0);
     }
 
-    /// <summary>A real PNG of <paramref name="width"/>×<paramref name="height"/> drawn by libvips, as a file to pick.</summary>
-    public static async Task<FilePayload> PngAsync(string name, int width, int height)
+    /// <summary>A real PNG of <paramref name="width"/>×<paramref name="height"/> (noise, drawn with ImageSharp), as a file to pick.</summary>
+    public static FilePayload Png(string name, int width, int height)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"blazorchat-e2e-{Guid.NewGuid():N}.png");
-        try
+        var random = new Random(width * 31 + height);
+        using var image = new Image<Rgb24>(width, height);
+        image.ProcessPixelRows(rows =>
         {
-            var result = await ProcessRunner.RunAsync("vips", ["gaussnoise", path, $"{width}", $"{height}"], TimeSpan.FromSeconds(30));
-            Assert.True(result.Succeeded, result.StandardError);
-            return new FilePayload { Name = name, MimeType = "image/png", Buffer = await File.ReadAllBytesAsync(path) };
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+            for (var y = 0; y < rows.Height; y++) random.NextBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(rows.GetRowSpan(y)));
+        });
+        using var png = new MemoryStream();
+        image.SaveAsPng(png);
+        return new FilePayload { Name = name, MimeType = "image/png", Buffer = png.ToArray() };
     }
 
     /// <summary>Waits until the browser finished loading <paramref name="image"/>, then checks it is a picture, not a broken one.</summary>
