@@ -19,21 +19,27 @@ public sealed partial class ChatMember
         await chooser.SetFilesAsync(files);
     }
 
-    /// <summary>Waits until every attached file finished uploading (no progress bar left).</summary>
+    /// <summary>Waits until every attached file finished uploading and processing (no progress bar left).</summary>
     public async Task ExpectFilesUploadedAsync(int count)
     {
         await Expect(FilesToSend.GetByRole(AriaRole.Listitem)).ToHaveCountAsync(count);
-        await Expect(FilesToSend.GetByRole(AriaRole.Progressbar)).ToHaveCountAsync(0);
+        // Transfer through the circuit, then re-encoding and two sizes for an image: seconds on a busy machine.
+        await Expect(FilesToSend.GetByRole(AriaRole.Progressbar)).ToHaveCountAsync(0, new() { Timeout = 30_000 });
     }
 
-    /// <summary>A real PNG of <paramref name="width"/>×<paramref name="height"/> (noise, drawn with ImageSharp), as a file to pick.</summary>
+    /// <summary>A real PNG of <paramref name="width"/>×<paramref name="height"/> (gradients with grain, drawn with ImageSharp), as a file to pick.</summary>
     public static FilePayload Png(string name, int width, int height)
     {
         var random = new Random(width * 31 + height);
         using var image = new Image<Rgb24>(width, height);
         image.ProcessPixelRows(rows =>
         {
-            for (var y = 0; y < rows.Height; y++) random.NextBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(rows.GetRowSpan(y)));
+            for (var y = 0; y < rows.Height; y++)
+            {
+                var row = rows.GetRowSpan(y);
+                for (var x = 0; x < row.Length; x++)
+                    row[x] = new Rgb24((byte)(x * 255 / width), (byte)(y * 255 / height), (byte)random.Next(96, 112));
+            }
         });
         using var png = new MemoryStream();
         image.SaveAsPng(png);
