@@ -26,10 +26,9 @@ RUN dotnet publish BlazorChat.Web/BlazorChat.Web.csproj -c Release -o /app --no-
 # ---- runtime ----------------------------------------------------------------------------------
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 
-# libvips-tools: vipsheader and vips, which the image pipeline for attachments runs as
-# subprocesses (ADR-005). curl: the HEALTHCHECK below.
+# curl: the HEALTHCHECK below. Images are processed in process (ImageSharp, ADR-005): no native library.
 RUN apt-get update \
-    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libvips-tools curl \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends curl \
     && rm -rf /var/lib/apt/lists/*
 
 # The data directory holds the SQLite database (with the data-protection keys: sign-ins survive a

@@ -27,12 +27,11 @@ declare -A SUITE_PROJECTS=(
 )
 
 # Debian package -> command that shows it is installed.
-APT_PACKAGES=(postgresql redis-server chromium libvips-tools nginx python3)
+APT_PACKAGES=(postgresql redis-server chromium nginx python3)
 declare -A APT_PROBES=(
     [postgresql]="find_pg_bin"
     [redis-server]="command -v redis-server"
     [chromium]="command -v chromium"
-    [libvips-tools]="command -v vips"
     [nginx]="test -x /usr/sbin/nginx"
     [python3]="command -v python3"
 )

@@ -133,7 +133,7 @@ public static class CoreServiceCollectionExtensions
         var services = builder.Services;
         services.AddOptions<UploadOptions>().Bind(builder.Configuration.GetSection(UploadOptions.Section)).ValidateDataAnnotations()
             .PostConfigure(o => o.TempDirectory ??= Path.Combine(dataDirectory, "tmp")).ValidateOnStart();
-        services.AddOptions<ImageOptions>().Bind(builder.Configuration.GetSection(ImageOptions.Section));
+        services.AddOptions<ImageOptions>().Bind(builder.Configuration.GetSection(ImageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.Section))
             .PostConfigure(o => o.LocalDirectory ??= Path.Combine(dataDirectory, "files"))
             .Validate(o => o.Provider != FileStoreProvider.S3 || !string.IsNullOrWhiteSpace(o.S3.Bucket),
@@ -142,7 +142,8 @@ public static class CoreServiceCollectionExtensions
         var provider = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>()?.Provider ?? FileStoreProvider.Local;
         if (provider == FileStoreProvider.S3) services.AddSingleton<IFileStore, S3FileStore>();
         else services.AddSingleton<IFileStore, LocalFileStore>();
-        services.AddSingleton<IImageProcessor, VipsImageProcessor>();
+        services.AddSingleton<ImageSlots>();
+        services.AddSingleton<ImagePipeline>();
         services.AddSingleton<UploadLimits>();
         services.AddSingleton<AttachmentService>();
         services.AddSingleton<AvatarService>();
