@@ -17,11 +17,15 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY BlazorChat.Core/BlazorChat.Core.csproj BlazorChat.Core/
 COPY BlazorChat.Web/BlazorChat.Web.csproj BlazorChat.Web/
+COPY BlazorChat.Migrations.Sqlite/BlazorChat.Migrations.Sqlite.csproj BlazorChat.Migrations.Sqlite/
+COPY BlazorChat.Migrations.Postgres/BlazorChat.Migrations.Postgres.csproj BlazorChat.Migrations.Postgres/
 COPY BlazorChat.Web/build/ BlazorChat.Web/build/
 RUN dotnet restore BlazorChat.Web/BlazorChat.Web.csproj
 
 COPY BlazorChat.Core/ BlazorChat.Core/
 COPY BlazorChat.Web/ BlazorChat.Web/
+COPY BlazorChat.Migrations.Sqlite/ BlazorChat.Migrations.Sqlite/
+COPY BlazorChat.Migrations.Postgres/ BlazorChat.Migrations.Postgres/
 # The build extracts _framework/blazor.web.js itself (see BlazorChat.Web/build/BlazorWebScript.targets);
 # .dockerignore keeps a copy from the build context out of the way.
 # UseAppHost=false: the image starts the app with `dotnet`, so the native launcher is not needed.
