@@ -63,6 +63,8 @@ public static class CoreServiceCollectionExtensions
 
         // Identity's part of the model depends on this; keep it beside the database registration.
         services.Configure<IdentityOptions>(identity => identity.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
+        // The first hosted service: the background work of the others (presence, file cleanup) needs the schema.
+        services.AddHostedService<DatabaseMigrator>();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new NodeIdentity(builder.Configuration[NodeIdentity.ConfigurationKey]));
@@ -100,7 +102,6 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ProfileService>();
         services.AddSingleton<BrowserSessionService>();
         builder.AddChatFiles(dataDirectory);
-        services.AddHostedService<DatabaseMigrator>();
 
         // Administration and moderation (after the migrator: their background work needs the schema).
         services.AddSingleton<SiteSettingsService>();
