@@ -16,10 +16,14 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY BlazorChat.Core/BlazorChat.Core.csproj BlazorChat.Core/
 COPY BlazorChat.Web/BlazorChat.Web.csproj BlazorChat.Web/
+COPY BlazorChat.Migrations.Sqlite/BlazorChat.Migrations.Sqlite.csproj BlazorChat.Migrations.Sqlite/
+COPY BlazorChat.Migrations.Postgres/BlazorChat.Migrations.Postgres.csproj BlazorChat.Migrations.Postgres/
 RUN dotnet restore BlazorChat.Web/BlazorChat.Web.csproj
 
 COPY BlazorChat.Core/ BlazorChat.Core/
 COPY BlazorChat.Web/ BlazorChat.Web/
+COPY BlazorChat.Migrations.Sqlite/ BlazorChat.Migrations.Sqlite/
+COPY BlazorChat.Migrations.Postgres/ BlazorChat.Migrations.Postgres/
 # UseAppHost=false: the image starts the app with `dotnet`, so the native launcher is not needed.
 RUN dotnet publish BlazorChat.Web/BlazorChat.Web.csproj -c Release -o /app --no-restore -p:UseAppHost=false
 

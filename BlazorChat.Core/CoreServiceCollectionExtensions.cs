@@ -20,7 +20,6 @@ using BlazorChat.Core.Rooms;
 using BlazorChat.Core.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -51,17 +50,15 @@ public static class CoreServiceCollectionExtensions
                 if (string.IsNullOrWhiteSpace(connectionString))
                     throw new OptionsValidationException("ConnectionStrings:Chat", typeof(DatabaseOptions),
                         ["Database:Provider is Postgres, so ConnectionStrings:Chat must be set."]);
-                options.UseNpgsql(connectionString);
+                options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(ChatMigrations.PostgresAssembly));
             }
             else
             {
                 options.UseSqlite(string.IsNullOrWhiteSpace(connectionString)
                     ? $"Data Source={Path.Combine(dataDirectory, "blazorchat.db")}"
-                    : connectionString);
+                    : connectionString, sqlite => sqlite.MigrationsAssembly(ChatMigrations.SqliteAssembly));
                 options.AddInterceptors(new SqliteBusyTimeout());
             }
-            // The schema is guarded by the schema-drift tests, not by a model snapshot.
-            options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
         });
 
         // The first hosted service: every one registered after it starts on an up-to-date schema.
