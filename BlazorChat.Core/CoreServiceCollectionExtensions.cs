@@ -130,7 +130,8 @@ public static class CoreServiceCollectionExtensions
         var services = builder.Services;
         services.AddOptions<UploadOptions>().Bind(builder.Configuration.GetSection(UploadOptions.Section)).ValidateDataAnnotations()
             .PostConfigure(o => o.TempDirectory ??= Path.Combine(dataDirectory, "tmp")).ValidateOnStart();
-        services.AddOptions<ImageOptions>().Bind(builder.Configuration.GetSection(ImageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ImageOptions>().Bind(builder.Configuration.GetSection(ImageOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => o.Timeout > TimeSpan.Zero, "BlazorChat:Images:Timeout must be longer than zero.").ValidateOnStart();
         services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.Section))
             .PostConfigure(o => o.LocalDirectory ??= Path.Combine(dataDirectory, "files"))
             .Validate(o => o.Provider != FileStoreProvider.S3 || !string.IsNullOrWhiteSpace(o.S3.Bucket),
