@@ -162,6 +162,28 @@ public sealed class RedisEventBusAcrossNodes
     }
 
     [Fact]
+    public async Task A_node_started_while_Redis_is_down_joins_the_others_when_it_comes_up()
+    {
+        using var redis = new RedisServer();
+        var channel = NewChannel();
+        redis.Stop();
+        await using var a = new Node("node-a", redis.ConnectionString, channel);
+        await a.Bus.StartAsync(CancellationToken.None);
+        await a.SayAsync("alone");
+        await a.WaitForAsync(1);
+
+        redis.Start();
+        (await a.WaitForResyncAsync()).ShouldBeTrue("node A did not connect once Redis came up");
+        await using var b = new Node("node-b", redis.ConnectionString, channel);
+        await b.StartAsync();
+        await a.SayAsync("together");
+        await b.WaitForAsync(1);
+
+        b.Seen.ShouldBe(["together"]);
+        a.Seen.ShouldBe(["alone", "together"]);
+    }
+
+    [Fact]
     public void Every_event_travels_between_nodes_except_those_each_node_works_out_for_itself()
     {
         var local = new[] { typeof(PresenceChanged), typeof(ResyncRequested) };

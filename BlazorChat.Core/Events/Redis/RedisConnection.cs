@@ -45,7 +45,11 @@ public sealed class RedisConnection : IAsyncDisposable
     public async Task<ConnectionMultiplexer> GetConnectedAsync(CancellationToken cancellationToken = default)
     {
         var multiplexer = await GetAsync().ConfigureAwait(false);
-        await _firstConnected.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        // Looked at twice a second as well, in case the first connection is not reported as restored.
+        while (!multiplexer.IsConnected && !_firstConnected.Task.IsCompleted)
+            await Task.WhenAny(_firstConnected.Task, Task.Delay(500, cancellationToken)).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        _firstConnected.TrySetResult();
         return multiplexer;
     }
 

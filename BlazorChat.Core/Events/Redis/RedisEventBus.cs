@@ -173,12 +173,13 @@ internal sealed class RedisEventBus : IEventBus, IEventBusStatus, IHostedService
     private string Envelope(string type, JsonElement? payload) =>
         JsonSerializer.Serialize(new BusEnvelope(_nodeId, type, payload), Json);
 
-    /// <summary>Subscribes (retrying with jittered backoff while Redis is away); the multiplexer reconnects and re-subscribes by itself after that.</summary>
+    /// <summary>Subscribes once Redis first answers (retrying with jittered backoff if that fails); the multiplexer reconnects and re-subscribes by itself after that.</summary>
     private async Task ConnectAsync(CancellationToken ct)
     {
         try
         {
-            var redis = await _connection.GetAsync().WaitAsync(ct).ConfigureAwait(false);
+            // Subscribed once Redis answers: a subscription made while disconnected could not be read.
+            var redis = await _connection.GetConnectedAsync(ct).ConfigureAwait(false);
             redis.ConnectionRestored += (_, e) =>
             {
                 if (e.ConnectionType == ConnectionType.Subscription) _ = ResyncWhenHearingAsync("the link to the other nodes came back");
