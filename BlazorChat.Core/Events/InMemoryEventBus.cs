@@ -26,7 +26,13 @@ public sealed class InMemoryEventBus(ILogger<InMemoryEventBus> logger, ChatMetri
     /// <summary>Hands an event to the local subscribers of its topic.</summary>
     public void Deliver(ChatEvent chatEvent)
     {
-        if (!_subscriptions.TryGetValue(chatEvent.Topic, out var subscribers)) return;
+        Deliver(chatEvent, chatEvent.Topic);
+        Deliver(chatEvent, Topics.Every);
+    }
+
+    private void Deliver(ChatEvent chatEvent, string topic)
+    {
+        if (!_subscriptions.TryGetValue(topic, out var subscribers)) return;
         ExecutionContext.Run(Detached, static state =>
         {
             var (bus, chatEvent, subscribers) = ((InMemoryEventBus, ChatEvent, ImmutableArray<Subscription>))state!;

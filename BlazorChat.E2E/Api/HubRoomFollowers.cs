@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using BlazorChat.E2E.Infrastructure;
+using BlazorChat.Tests.Infrastructure;
 
 namespace BlazorChat.E2E.Api;
 

@@ -1,15 +1,20 @@
 using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using BlazorChat.E2E.Infrastructure;
+using BlazorChat.Tests.Infrastructure;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace BlazorChat.E2E.MultiNode;
 
 /// <summary>
-/// Two members on different nodes behind nginx chat live; Redis goes away for ten seconds while
-/// they keep writing, then a node dies and its member lands on the other one. Every member ends
-/// with every message exactly once, in order.
+/// Two members on different nodes behind nginx chat live, each also following the room with a hub
+/// client connected to their own node; Redis goes away for ten seconds while they keep writing,
+/// then a node dies and its member (browser and hub client) lands on the other one. Every member
+/// and every hub client ends with every message exactly once, in order; no hub connection receives
+/// a message twice.
 /// </summary>
 [Collection(ChatCollection.Name)]
 public sealed partial class TwoNodesBehindNginx(BrowserFixture browser, NodeCluster cluster, ITestOutputHelper output) : IClassFixture<NodeCluster>
@@ -47,6 +52,12 @@ public sealed partial class TwoNodesBehindNginx(BrowserFixture browser, NodeClus
         await alice.CreateRoomAsync(room);
         await bob.JoinFromDirectoryAsync(room);
         var sent = new List<string>();
+        var aliceToken = await HubClient.LogInAsync(cluster.A.BaseUrl, alice.Username, ChatMember.Password);
+        var bobToken = await HubClient.LogInAsync(cluster.B.BaseUrl, bob.Username, ChatMember.Password);
+        var roomId = await RoomIdAsync(cluster.A.BaseUrl, aliceToken, room);
+        await using var aliceHub = await HubReader.FollowAsync(alice.Username, cluster.A.BaseUrl, aliceToken, roomId);
+        await using var bobHub = await HubReader.FollowAsync(bob.Username, cluster.B.BaseUrl, bobToken, roomId);
+        HubReader[] readers = [aliceHub, bobHub];
 
         // Live across nodes: messages, typing, presence, unread.
         await SendAndSeeAsync(alice, bob, sent);
@@ -69,10 +80,18 @@ public sealed partial class TwoNodesBehindNginx(BrowserFixture browser, NodeClus
         cluster.Redis.Stop();
         var outage = Stopwatch.StartNew();
         var duringOutage = 0;
+        var writtenDuringOutage = readers.ToDictionary(reader => reader, _ => new List<string>());
         while (outage.Elapsed < RedisOutage && duringOutage < MaxMessagesDuringOutage)
         {
-            var author = members[duringOutage++ % 2];
-            await SendAsync(author, sent);
+            var author = duringOutage++ % 2;
+            await SendAsync(members[author], sent);
+            writtenDuringOutage[readers[author]].Add(sent[^1]);
+        }
+        // Each node keeps its own hub client up to date meanwhile.
+        foreach (var (reader, written) in writtenDuringOutage)
+        {
+            await reader.Hub.WaitForEventAsync("messagePosted", data => Token(data.GetProperty("body").GetString()!) == written[^1], TimeSpan.FromSeconds(5));
+            Assert.Empty(written.Except(reader.Messages.Select(Token)));
         }
         using (var rest = new PeriodicTimer(RedisOutage - outage.Elapsed > TimeSpan.Zero ? RedisOutage - outage.Elapsed : TimeSpan.FromMilliseconds(1)))
             await rest.WaitForNextTickAsync(); // the outage lasts its ten seconds even if the messages were written sooner
@@ -83,12 +102,15 @@ public sealed partial class TwoNodesBehindNginx(BrowserFixture browser, NodeClus
         {
             await Expect(member.Messages).ToHaveCountAsync(sent.Count, new() { Timeout = 30_000 });
             lock (waited) waited[member.Username] = back.Elapsed;
-        }));
+        }).Concat(readers.Select(reader => reader.ResyncAsync(TimeSpan.FromSeconds(30)))));
         await SendAndSeeAsync(bob, alice, sent);
         await SendAndSeeAsync(alice, bob, sent);
 
-        // Bob's node dies: nginx sends him to node A, where he is still signed in and his room recovers.
+        // Bob's node dies: nginx sends him to node A, where he is still signed in and his room recovers;
+        // his hub client connects to node A and fetches what it lacks.
         await cluster.B.StopAsync();
+        await bobHub.Hub.Closed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await bobHub.ConnectAsync(cluster.A.BaseUrl);
         await Expect(bob.Page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = room })).ToBeVisibleAsync(Patient);
         await Expect(bob.Message(sent[^1])).ToBeVisibleAsync(Patient);
         await bob.ExpectRoomOpenAsync(room);
@@ -110,7 +132,29 @@ public sealed partial class TwoNodesBehindNginx(BrowserFixture browser, NodeClus
                 $"in order {list.SequenceEqual(sent)}, waited after Redis came back {waited[member.Username].TotalMilliseconds:0} ms");
         }
         output.WriteLine($"longest wait for a message after Redis came back: {waited.Values.Max().TotalMilliseconds:0} ms");
+        foreach (var reader in readers)
+        {
+            await reader.Hub.WaitForEventAsync("messagePosted", data => Token(data.GetProperty("body").GetString()!) == sent[^1], TimeSpan.FromSeconds(15));
+            var held = reader.Messages.Select(Token).ToList();
+            output.WriteLine($"hub client of {reader.Name}: held {held.Count}, live {reader.LivePerConnection.Sum(live => live.Count)}, " +
+                $"fetched {reader.FetchedCount}, received live twice {reader.LiveDuplicates}, in order {held.SequenceEqual(sent)}");
+        }
         foreach (var member in members) Assert.Equal(sent, seen[member.Username]);
+        foreach (var reader in readers)
+        {
+            Assert.Equal(0, reader.LiveDuplicates);
+            Assert.Equal(sent, reader.Messages.Select(Token).ToList());
+        }
+    }
+
+    private static string Token(string body) => Token().Match(body).Value;
+
+    private static async Task<Guid> RoomIdAsync(string nodeUrl, string token, string roomName)
+    {
+        using var rest = new HttpClient { BaseAddress = new Uri(nodeUrl) };
+        rest.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        var rooms = await rest.GetFromJsonAsync<JsonElement>("/api/v1/rooms");
+        return rooms.EnumerateArray().Single(r => r.GetProperty("name").GetString() == roomName).GetProperty("id").GetGuid();
     }
 
     /// <summary>Sends the next numbered message and waits until it is stored.</summary>

@@ -38,6 +38,22 @@ public sealed class InMemoryEventBusDelivery
     }
 
     [Fact]
+    public async Task A_subscriber_of_every_topic_receives_each_event_once_in_publish_order()
+    {
+        var everything = new List<int>();
+        var roomA = new List<int>();
+        using var all = Record(Topics.Every, everything);
+        using var a = Record("room:a", roomA);
+
+        await _bus.PublishAsync(new Ping("room:a", 1));
+        await _bus.PublishAsync(new Ping("directory", 2));
+        await _bus.PublishAsync(new Ping("room:a", 3));
+
+        everything.ShouldBe([1, 2, 3]);
+        roomA.ShouldBe([1, 3]);
+    }
+
+    [Fact]
     public async Task Every_subscriber_of_a_topic_receives_each_event_in_publish_order()
     {
         var first = new List<int>();

@@ -23,11 +23,14 @@ public sealed class RedisEventBusAcrossNodes
         private readonly SemaphoreSlim _resynced = new(0);
         private readonly IDisposable _room;
         private readonly IDisposable _resync;
+        private readonly RedisConnection _connection;
 
         public Node(string name, string redis, string channel)
         {
-            Bus = new RedisEventBus(new InMemoryEventBus(NullLogger<InMemoryEventBus>.Instance), new NodeIdentity(name),
-                Options.Create(new RedisOptions { Connection = redis, Channel = channel }), NullLogger<RedisEventBus>.Instance);
+            var node = new NodeIdentity(name);
+            var options = Options.Create(new RedisOptions { Connection = redis, Channel = channel });
+            _connection = new RedisConnection(options, node, NullLogger<RedisConnection>.Instance);
+            Bus = new RedisEventBus(new InMemoryEventBus(NullLogger<InMemoryEventBus>.Instance), _connection, node, options, NullLogger<RedisEventBus>.Instance);
             _room = Bus.Subscribe(Topics.Room(Room), e =>
             {
                 lock (Seen) Seen.Add(((UserTyping)e).DisplayName);
@@ -77,6 +80,7 @@ public sealed class RedisEventBusAcrossNodes
             _resync.Dispose();
             await Bus.StopAsync(CancellationToken.None);
             await Bus.DisposeAsync();
+            await _connection.DisposeAsync();
         }
     }
 
@@ -141,16 +145,42 @@ public sealed class RedisEventBusAcrossNodes
         (await a.WaitForResyncAsync()).ShouldBeTrue("node A did not reconnect");
         // Live news flows again (a send in the first moment may still meet the open breaker: the
         // others are then told to resync once more, which the views answer from the database).
-        var after = 0;
-        do await a.SayAsync($"after{++after}");
-        while (!await b.TryWaitForAsync(2, TimeSpan.FromSeconds(1)) && after < 30);
+        var recovered = false;
+        for (var after = 1; !recovered && after <= 30; after++)
+        {
+            await a.SayAsync($"after{after}");
+            recovered = await b.TryWaitForAsync(2, TimeSpan.FromSeconds(1));
+        }
 
+        recovered.ShouldBeTrue("no news reached node B live within 30 sends after Redis came back");
         b.Seen[0].ShouldBe("before");
         b.Seen.Skip(1).ShouldAllBe(text => text.StartsWith("after"));
         b.Seen.ShouldBeUnique();
         b.Seen.ShouldNotContain("during"); // fetched from the database by the views' resync
         a.Seen.Take(2).ShouldBe(["before", "during"]);
         a.Seen.ShouldBeUnique();
+    }
+
+    [Fact]
+    public async Task A_node_started_while_Redis_is_down_joins_the_others_when_it_comes_up()
+    {
+        using var redis = new RedisServer();
+        var channel = NewChannel();
+        redis.Stop();
+        await using var a = new Node("node-a", redis.ConnectionString, channel);
+        await a.Bus.StartAsync(CancellationToken.None);
+        await a.SayAsync("alone");
+        await a.WaitForAsync(1);
+
+        redis.Start();
+        (await a.WaitForResyncAsync()).ShouldBeTrue("node A did not connect once Redis came up");
+        await using var b = new Node("node-b", redis.ConnectionString, channel);
+        await b.StartAsync();
+        await a.SayAsync("together");
+        await b.WaitForAsync(1);
+
+        b.Seen.ShouldBe(["together"]);
+        a.Seen.ShouldBe(["alone", "together"]);
     }
 
     [Fact]

@@ -47,7 +47,8 @@ public sealed class ApiClient(HttpClient http, ChatUser user) : IDisposable
     }
 
     /// <summary>A client without any credentials.</summary>
-    public static HttpClient Anonymous(ChatWebApplication app) => app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+    public static HttpClient Anonymous(ChatWebApplication app) =>
+        app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = app.ClientOptions.BaseAddress });
 
     /// <summary>Registers a new person and signs them in through <c>POST /api/v1/auth/login</c>.</summary>
     public static async Task<ApiClient> SignUpAsync(ChatWebApplication app, string prefix = "api")

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace BlazorChat.Tests.Infrastructure;
 
@@ -12,16 +10,9 @@ public sealed class RedisServer : IDisposable
 {
     private Process? _process;
 
-    public RedisServer()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        Port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        Start();
-    }
+    public RedisServer() => Start();
 
-    public int Port { get; }
+    public int Port { get; } = LoopbackPort.Free();
 
     public string ConnectionString => $"127.0.0.1:{Port}";
 

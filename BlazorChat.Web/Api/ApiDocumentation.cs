@@ -30,9 +30,11 @@ internal static class ApiDocumentation
         quotedMessageId? })`, `Typing(roomId, isTyping)`, `MarkRead(roomId, lastReadSeq)` and `WatchPresence([userIds])`.
         Events: `messagePosted` and `messageChanged` (edits, deletions, reactions, pins, thread replies; replace by `seq`),
         `typing`, `readMarker`, `membersChanged`, `roomUpdated`, `roomDeleted`, and for yourself `roomJoined`, `roomLeft`,
-        `readMarkerMoved`, `mentioned`, `savedMessagesChanged`; `presence` for people you watch. Leaving or being removed
-        from a room ends its subscription at once. After a reconnect, and on `resync` (the server may have missed news from
-        its other nodes), fetch `GET /rooms/{id}/messages?after=<last seq>`.
+        `readMarkerMoved`, `mentioned`, `savedMessagesChanged`; `presence` for people you watch. `SubscribeRoom` returns
+        the room; every message newer than its `lastSeq` arrives live, older ones are history (a `503:` refusal means
+        live updates are unavailable for a moment: try again). Leaving or being removed from a room ends its
+        subscription: after `roomLeft`, nothing more of the room arrives. After a reconnect, and on `resync` (the server
+        may have missed news from its other nodes), fetch `GET /rooms/{id}/messages?after=<last seq>`.
         """;
 
     public static void AddChatOpenApi(this IServiceCollection services) =>

@@ -27,7 +27,7 @@ public static class ApiServiceCollectionExtensions
                 policy.WithOrigins(options.CorsOrigins).AllowAnyHeader().AllowAnyMethod().WithExposedHeaders("Retry-After", "Location");
         }));
         services.AddChatOpenApi();
-        services.AddChatHub();
+        services.AddChatHub(builder.Configuration);
         return builder;
     }
 

@@ -34,7 +34,7 @@ public sealed class ChatHub(
         relay.SubscribeRoomAsync(Context.ConnectionId, roomId, () => rooms.GetAsync(UserId, roomId, Context.ConnectionAborted));
 
     /// <summary>Stops following a room; false when it was not followed.</summary>
-    public bool UnsubscribeRoom(Guid roomId) => relay.UnsubscribeRoom(Context.ConnectionId, roomId);
+    public Task<bool> UnsubscribeRoom(Guid roomId) => relay.UnsubscribeRoomAsync(Context.ConnectionId, roomId);
 
     /// <summary>Sends a message, as <c>POST /api/v1/rooms/{roomId}/messages</c> does; a retry with the same <c>clientMessageId</c> stores nothing new.</summary>
     public async Task<MessageView> SendMessage(Guid roomId, SendMessageRequest request)

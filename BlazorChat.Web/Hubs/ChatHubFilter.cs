@@ -1,4 +1,6 @@
 using BlazorChat.Core.Common;
+using BlazorChat.Core.Events.Redis;
+using BackplaneOptions = Microsoft.AspNetCore.SignalR.StackExchangeRedis.RedisOptions;
 using BlazorChat.Web.Api;
 using Microsoft.AspNetCore.SignalR;
 
@@ -27,11 +29,20 @@ internal sealed class ChatHubFilter : IHubFilter
 /// <summary>Registration and route of the hub.</summary>
 internal static class HubServiceCollectionExtensions
 {
-    public static void AddChatHub(this IServiceCollection services)
+    public static void AddChatHub(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSignalR(options => options.AddFilter<ChatHubFilter>())
+        var signalR = services.AddSignalR(options => options.AddFilter<ChatHubFilter>())
             .AddJsonProtocol(json => json.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddSingleton<HubRelay>();
+        // Several nodes: hub groups, users and connections span them through Redis (ADR-016), on the
+        // node's one Redis connection, which the event bus shares. SignalR subscribes its channels
+        // once, so it gets the connection once Redis first answered.
+        if (RedisEventBusRegistration.IsConfigured(configuration))
+        {
+            signalR.AddStackExchangeRedis();
+            services.AddOptions<BackplaneOptions>().Configure<RedisConnection>((options, redis) =>
+                options.ConnectionFactory = async _ => await redis.GetConnectedAsync());
+        }
     }
 
     public static void MapChatHub(this WebApplication app) =>

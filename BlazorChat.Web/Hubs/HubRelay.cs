@@ -3,6 +3,7 @@ using BlazorChat.Core.ApiAccess;
 using BlazorChat.Core.Common;
 using BlazorChat.Core.Diagnostics;
 using BlazorChat.Core.Events;
+using BlazorChat.Core.Events.Redis;
 using BlazorChat.Core.Moderation;
 using BlazorChat.Core.Presence;
 using BlazorChat.Core.Rooms;
@@ -11,26 +12,44 @@ using Microsoft.AspNetCore.SignalR;
 namespace BlazorChat.Web.Hubs;
 
 /// <summary>
-/// Forwards bus events to this node's hub connections, as circuits receive them: each connection
-/// follows its user's topic always, and the rooms and people it asked for. A connection whose user
-/// leaves or is removed from a room loses that room at once; one whose sign-in or token is revoked
-/// is closed. Handlers only send; they never look anything up (events carry what clients need).
+/// Forwards bus events to hub connections, as circuits receive them: each connection follows its
+/// user's topic always, and the rooms and people it asked for. A connection whose user leaves or is
+/// removed from a room loses that room at once; one whose sign-in or token is revoked is closed.
+/// Handlers only send; they never look anything up (events carry what clients need), except that a
+/// resync checks the rooms followed here again.
 /// </summary>
 /// <remarks>
-/// A room's events go to a SignalR group of the connections here that follow it (ADR-013): the node
-/// subscribes to the room's topic once, while at least one local connection follows the room, and
-/// each event is described and serialized once for the whole group. Groups are this node's own
-/// (<c>DefaultHubLifetimeManager</c>, whose group changes take effect before they return), so a
-/// connection dropped from a group on its user's topic gets nothing more of the room from that
-/// moment. A connection joins the group only once <c>SubscribeRoom</c> has authorized it; what the
-/// room sent meanwhile is held for it and written first, so it misses nothing and a refused
-/// connection receives nothing.
+/// Who sends what (ADR-016): a room's events go to the SignalR group of the room's followers, sent
+/// once, by the node where the event was published; with Redis configured the group spans every
+/// node through the SignalR backplane, so copies of the event that arrive from other nodes are not
+/// sent again. Everything meant for one connection (its user's topic, presence, resync) is sent by
+/// the node the connection is on, which alone knows what the connection follows. While Redis is
+/// unreachable, room events go straight to this node's own followers instead.
 /// </remarks>
-public sealed class HubRelay(IEventBus bus, IHubContext<ChatHub> hub, PresenceTracker presence, ChatMetrics metrics, ILogger<HubRelay> logger) : IDisposable
+public sealed partial class HubRelay : IDisposable
 {
-    // News from other nodes may have been missed: every connection here is told to fetch what it lacks.
-    private readonly IDisposable _resync = bus.Subscribe(Topics.ThisNode, e =>
-        e is ResyncRequested && HubEvents.Describe(e) is var (method, payload) ? hub.Clients.All.SendAsync(method, payload) : Task.CompletedTask);
+    /// <summary>The longest a group change may take (Redis answers within its own timeout, 2 s).</summary>
+    private static readonly TimeSpan GroupChangeTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly IEventBus _bus;
+    private readonly IEventBusStatus _link;
+    private readonly IHubContext<ChatHub> _hub;
+    private readonly PresenceTracker _presence;
+    private readonly RoomService _rooms;
+    private readonly ChatMetrics _metrics;
+    private readonly ILogger<HubRelay> _logger;
+    private readonly IDisposable _resync;
+    private readonly IDisposable? _published;
+
+    public HubRelay(IEventBus bus, IEventBusStatus link, IHubContext<ChatHub> hub, PresenceTracker presence, RoomService rooms,
+        ChatMetrics metrics, ILogger<HubRelay> logger)
+    {
+        (_bus, _link, _hub, _presence, _rooms, _metrics, _logger) = (bus, link, hub, presence, rooms, metrics, logger);
+        // News from other nodes may have been missed: every connection here is told to fetch what it lacks.
+        _resync = bus.Subscribe(Topics.ThisNode, e => e is ResyncRequested resync ? ResyncAsync(resync) : Task.CompletedTask);
+        // Several nodes: this node sends every room event published here to the room's group, whoever follows it where.
+        if (link.IsShared) _published = bus.Subscribe(Topics.Every, OnPublishedAsync);
+    }
 
     /// <summary>The most people one connection may watch the presence of.</summary>
     public const int MaxWatchedPeople = 500;
@@ -40,8 +59,8 @@ public sealed class HubRelay(IEventBus bus, IHubContext<ChatHub> hub, PresenceTr
 
     private readonly ConcurrentDictionary<string, HubClient> _clients = new();
 
-    // Guards _feeds, each feed's follower counts and each connection's rooms and people. Taken
-    // before a feed's own lock, never while waiting for anything.
+    // Guards _feeds, each feed's user count and each connection's rooms and people. Taken before a
+    // feed's own lock, never while waiting for anything.
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, RoomFeed> _feeds = [];
 
@@ -52,20 +71,21 @@ public sealed class HubRelay(IEventBus bus, IHubContext<ChatHub> hub, PresenceTr
     {
         var client = new HubClient(this, context, userId, credentialId);
         _clients[context.ConnectionId] = client;
-        metrics.HubConnected();
-        client.UserSubscription = bus.Subscribe(Topics.User(userId), client.OnUserEventAsync);
+        _metrics.HubConnected();
+        client.UserSubscription = _bus.Subscribe(Topics.User(userId), client.OnUserEventAsync);
         // A hub connection counts as being online, like an open tab.
-        client.Presence = await presence.ConnectAsync(userId);
+        client.Presence = await _presence.ConnectAsync(userId);
     }
 
     internal async Task DisconnectAsync(string connectionId)
     {
         if (!_clients.TryRemove(connectionId, out var client)) return;
-        metrics.HubDisconnected();
+        _metrics.HubDisconnected();
         client.UserSubscription?.Dispose();
         List<IDisposable> people;
         lock (_gate)
         {
+            // SignalR takes a closed connection out of its groups itself (on every node's behalf).
             foreach (var roomId in client.Rooms?.Keys.ToList() ?? []) Unfollow(client, roomId);
             people = client.People?.Values.ToList() ?? [];
             client.People = null;
@@ -75,15 +95,17 @@ public sealed class HubRelay(IEventBus bus, IHubContext<ChatHub> hub, PresenceTr
     }
 
     /// <summary>
-    /// Follows a room's events once <paramref name="authorize"/> allows it. The connection is
-    /// registered first, so a removal that lands while authorizing is not missed (the call is then
-    /// refused), and what the room sends meanwhile is held and written before its next events.
-    /// A refusal leaves the connection without the room, also when it followed it before.
+    /// Follows a room's events once <paramref name="authorize"/> allows it: authorize, join the
+    /// room's group, then authorize again for the view returned. Every event of the room newer than
+    /// that view reaches the connection live (the group was joined before the view was read); what
+    /// is older is in the view (<c>LastSeq</c>). A refused connection never joins the group. The
+    /// connection is registered first, so a removal that lands meanwhile is not missed (the call is
+    /// then refused). A refusal leaves the connection without the room, also when it followed it before.
     /// </summary>
     internal async Task<T> SubscribeRoomAsync<T>(string connectionId, Guid roomId, Func<Task<T>> authorize)
     {
         var client = Client(connectionId);
-        PendingFollow? pending = null;
+        RoomFeed? joining = null;
         lock (_gate)
         {
             if (client.Rooms?.ContainsKey(roomId) != true)
@@ -91,38 +113,33 @@ public sealed class HubRelay(IEventBus bus, IHubContext<ChatHub> hub, PresenceTr
                 if (client.Rooms?.Count >= MaxRooms)
                     throw new HubException($"A connection follows at most {MaxRooms} rooms; unsubscribe from some first.");
                 if (!_clients.ContainsKey(connectionId)) throw new HubException("The connection is closing.");
-                var feed = Acquire(roomId);
-                pending = new PendingFollow(client);
-                lock (feed.Sending) (feed.Pending ??= []).Add(pending);
-                (client.Rooms ??= [])[roomId] = feed;
+                joining = Acquire(roomId);
+                joining.AddPending(connectionId);
+                (client.Rooms ??= [])[roomId] = joining;
             }
         }
-        T result;
         try
         {
-            result = await authorize();
+            if (joining is null) return await authorize();
+            await authorize();
+            await ChangeGroupAsync(_hub.Groups.AddToGroupAsync(connectionId, joining.Group), "join", joining.Group,
+                refusal: "503: Live updates of this room are unavailable right now; try again shortly.");
+            var view = await authorize();
+            bool admitted;
+            lock (_gate) admitted = client.Rooms?.GetValueOrDefault(roomId) == joining && joining.Admit(connectionId);
+            // Unfollowed meanwhile: removed from the room, the room deleted, or disconnected.
+            if (!admitted) throw new ChatNotFoundException("room");
+            return view;
         }
         catch
         {
             // Refused (or failed): the room is not followed, whether or not it was before.
-            lock (_gate) Unfollow(client, roomId);
+            await UnfollowAsync(client, roomId, leaveGroupOf: joining);
             throw;
         }
-        if (pending is null) return result;
-        lock (_gate)
-        {
-            // Unfollowed while authorizing: removed from the room, the room deleted, or disconnected.
-            if (client.Rooms?.GetValueOrDefault(roomId) is not { } feed || !feed.Admit(pending, hub, metrics))
-                throw new ChatNotFoundException("room");
-        }
-        return result;
     }
 
-    internal bool UnsubscribeRoom(string connectionId, Guid roomId)
-    {
-        var client = Client(connectionId);
-        lock (_gate) return Unfollow(client, roomId);
-    }
+    internal Task<bool> UnsubscribeRoomAsync(string connectionId, Guid roomId) => UnfollowAsync(Client(connectionId), roomId);
 
     /// <summary>Follows the presence of <paramref name="userIds"/> (added to those already watched).</summary>
     internal IReadOnlyList<PresenceChanged> WatchPresence(string connectionId, IReadOnlyCollection<Guid> userIds)
@@ -137,15 +154,15 @@ public sealed class HubRelay(IEventBus bus, IHubContext<ChatHub> hub, PresenceTr
             client.People ??= [];
             foreach (var userId in distinct)
                 if (!client.People.ContainsKey(userId))
-                    client.People[userId] = bus.Subscribe(Topics.Presence(userId), client.SendAsync);
+                    client.People[userId] = _bus.Subscribe(Topics.Presence(userId), client.SendAsync);
         }
-        return [.. distinct.Select(id => new PresenceChanged(id, presence.Get(id)))];
+        return [.. distinct.Select(id => new PresenceChanged(id, _presence.Get(id)))];
     }
 
     /// <summary>The client did something: it counts as active for presence.</summary>
     internal Task ReportActivityAsync(string connectionId) =>
         _clients.TryGetValue(connectionId, out var client) && client.Presence is { } handle
-            ? presence.ReportActivityAsync(client.UserId, handle, visible: true, active: true)
+            ? _presence.ReportActivityAsync(client.UserId, handle, visible: true, active: true)
             : Task.CompletedTask;
 
     /// <summary>The feed of <paramref name="roomId"/>, subscribed to the room's topic if it is new; counts one more user of it. Under <see cref="_gate"/>.</summary>
@@ -154,7 +171,7 @@ public sealed class HubRelay(IEventBus bus, IHubContext<ChatHub> hub, PresenceTr
         if (!_feeds.TryGetValue(roomId, out var feed))
         {
             feed = new RoomFeed(roomId);
-            feed.Subscription = bus.Subscribe(feed.Group, e => OnRoomEventAsync(feed, e));
+            feed.Subscription = _bus.Subscribe(feed.Group, e => OnRoomEventAsync(feed, e));
             _feeds[roomId] = feed;
         }
         feed.Users++;
@@ -162,59 +179,119 @@ public sealed class HubRelay(IEventBus bus, IHubContext<ChatHub> hub, PresenceTr
     }
 
     /// <summary>
-    /// Stops <paramref name="client"/> following <paramref name="roomId"/> (out of the group before
-    /// this returns); the room's subscription ends with its last follower here. Under <see cref="_gate"/>.
+    /// Stops <paramref name="client"/> following <paramref name="roomId"/> here (this node's own
+    /// sends skip it from now on) and returns the feed it followed, or null; the room's subscription
+    /// ends with its last follower here. The caller takes it out of the SignalR group. Under <see cref="_gate"/>.
     /// </summary>
-    private bool Unfollow(HubClient client, Guid roomId)
+    private RoomFeed? Unfollow(HubClient client, Guid roomId)
     {
-        if (client.Rooms is null || !client.Rooms.Remove(roomId, out var feed)) return false;
+        if (client.Rooms is null || !client.Rooms.Remove(roomId, out var feed)) return null;
         if (client.Rooms.Count == 0) client.Rooms = null;
-        feed.Drop(client, hub);
+        feed.Drop(client.Context.ConnectionId);
         if (--feed.Users == 0)
         {
             _feeds.Remove(roomId);
             feed.Close();
         }
-        return true;
+        return feed;
     }
 
+    /// <summary>
+    /// Unfollows and waits until the connection is out of the room's group: from then on no node's
+    /// send of the room reaches it (its group membership lives on this node, where it is connected).
+    /// </summary>
+    private async Task<bool> UnfollowAsync(HubClient client, Guid roomId, RoomFeed? leaveGroupOf = null)
+    {
+        RoomFeed? feed;
+        lock (_gate) feed = Unfollow(client, roomId);
+        if ((feed ?? leaveGroupOf) is not { } left) return false;
+        await ChangeGroupAsync(_hub.Groups.RemoveFromGroupAsync(client.Context.ConnectionId, left.Group), "leave", left.Group);
+        return feed is not null;
+    }
+
+    /// <summary>
+    /// Waits for a group change. A join that fails (Redis unreachable, so the group's channel
+    /// cannot be subscribed) refuses the call with <paramref name="refusal"/>; a leave that fails
+    /// has already taken effect here (SignalR drops the member before it unsubscribes the channel).
+    /// </summary>
+    private async Task ChangeGroupAsync(Task change, string what, string group, string? refusal = null)
+    {
+        try
+        {
+            await change.WaitAsync(GroupChangeTimeout);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _logger.LogWarning(ex, "Could not {Change} hub group {Group}", what, group);
+            if (refusal is not null) throw new HubException(refusal);
+        }
+    }
+
+    /// <summary>A room event on this node's feed of the room: sent to the group when this node is on its own; counted; a deletion ends the room here.</summary>
     private async Task OnRoomEventAsync(RoomFeed feed, ChatEvent chatEvent)
     {
         if (HubEvents.Describe(chatEvent) is not var (method, payload)) return;
-        var (sending, followers) = feed.Send(hub, chatEvent, method, payload);
+        var (sending, followers) = _link.IsShared ? (Task.CompletedTask, feed.FollowerCount) : feed.SendToGroup(_hub, method, payload);
         if (chatEvent is RoomDeleted)
         {
             // Anyone here still following it (members were dropped on their own topic already) loses it.
-            lock (_gate)
-                foreach (var client in _clients.Values)
-                    if (client.Rooms?.GetValueOrDefault(feed.RoomId) == feed) Unfollow(client, feed.RoomId);
+            List<HubClient> following;
+            lock (_gate) following = [.. _clients.Values.Where(client => client.Rooms?.GetValueOrDefault(feed.RoomId) == feed)];
+            foreach (var client in following) await UnfollowAsync(client, feed.RoomId);
         }
-        if (followers == 0) return;
         await sending;
-        metrics.Delivered(DeliveryTarget.Hub, chatEvent, followers);
+        // Each node counts its own followers, also when the event reached them through the backplane.
+        if (followers > 0) _metrics.Delivered(DeliveryTarget.Hub, chatEvent, followers);
     }
 
-    private Task OnUserEventAsync(HubClient client, ChatEvent chatEvent)
+    /// <summary>
+    /// Several nodes: a room event published on this node goes to the room's group on every node,
+    /// once, from here. While Redis is unreachable it goes to this node's own followers instead
+    /// (the others resync when Redis is back); a send that fails on the way makes every node resync.
+    /// </summary>
+    private async Task OnPublishedAsync(ChatEvent chatEvent)
+    {
+        if (chatEvent.FromOtherNode || !Topics.TryGetRoom(chatEvent.Topic, out var roomId) || HubEvents.Describe(chatEvent) is not var (method, payload)) return;
+        if (!_link.IsLinked)
+        {
+            RoomFeed? feed;
+            lock (_gate) feed = _feeds.GetValueOrDefault(roomId);
+            if (feed is not null) await feed.SendHere(_hub, method, payload);
+            return;
+        }
+        try
+        {
+            // Serialized once per protocol here; each node writes the same bytes to its members of the group.
+            await _hub.Clients.Group(chatEvent.Topic).SendAsync(method, payload).WaitAsync(RedisConnection.Timeout);
+        }
+        catch (Exception ex)
+        {
+            _logger.LogDebug(ex, "A {Method} for {Group} did not go through Redis", method, chatEvent.Topic);
+            _link.ReportUndelivered();
+        }
+    }
+
+    private async Task OnUserEventAsync(HubClient client, ChatEvent chatEvent)
     {
         switch (chatEvent)
         {
             case RoomLeft left:
-                // Removed, left or deleted: out of the room's group before anything else of it can be sent.
-                lock (_gate) Unfollow(client, left.RoomId);
+                // Removed, left or deleted: out of the room's group before the client hears of it.
+                await UnfollowAsync(client, left.RoomId);
                 break;
             case ApiCredentialRevoked revoked when revoked.CredentialId == client.CredentialId:
-                logger.LogInformation("Closing hub connection {ConnectionId}: its credential was revoked", client.Context.ConnectionId);
+                _logger.LogInformation("Closing hub connection {ConnectionId}: its credential was revoked", client.Context.ConnectionId);
                 client.Context.Abort();
-                return Task.CompletedTask;
+                return;
             case AccountSuspended:
-                logger.LogInformation("Closing hub connection {ConnectionId}: its account was suspended", client.Context.ConnectionId);
+                _logger.LogInformation("Closing hub connection {ConnectionId}: its account was suspended", client.Context.ConnectionId);
                 client.Context.Abort();
-                return Task.CompletedTask;
+                return;
             case RoomUpdated { Room.Id: var roomId } when Follows(client, roomId):
-                // The room's own topic brings the same news to a connection that follows it.
-                return Task.CompletedTask;
+                // The room's own group brings the same news to a connection that follows it.
+                return;
         }
-        return SendAsync(client, chatEvent);
+        await SendAsync(client, chatEvent);
     }
 
     private bool Follows(HubClient client, Guid roomId)
@@ -222,14 +299,58 @@ public sealed class HubRelay(IEventBus bus, IHubContext<ChatHub> hub, PresenceTr
         lock (_gate) return client.Rooms?.ContainsKey(roomId) == true;
     }
 
+    /// <summary>Sends to one connection of this node (written directly, never through Redis).</summary>
     private async Task SendAsync(HubClient client, ChatEvent chatEvent)
     {
         if (HubEvents.Describe(chatEvent) is not var (method, payload)) return;
-        await hub.Clients.Client(client.Context.ConnectionId).SendAsync(method, payload);
-        metrics.Delivered(DeliveryTarget.Hub, chatEvent);
+        await _hub.Clients.Client(client.Context.ConnectionId).SendAsync(method, payload);
+        _metrics.Delivered(DeliveryTarget.Hub, chatEvent);
     }
 
-    public void Dispose() => _resync.Dispose();
+    /// <summary>
+    /// Tells this node's connections (not the other nodes': they resync on their own) to fetch what
+    /// they lack. A removal may have been among the missed news, which would have left a connection
+    /// in the room's group: first every room followed here is authorized again (per person, the
+    /// list of their rooms, and a look at each followed room not on it, such as a public channel).
+    /// </summary>
+    private async Task ResyncAsync(ResyncRequested resync)
+    {
+        List<(HubClient Client, Guid RoomId)> follows;
+        lock (_gate) follows = [.. _clients.Values.SelectMany(client => (client.Rooms?.Keys.ToList() ?? []).Select(roomId => (client, roomId)))];
+        foreach (var person in follows.GroupBy(follow => follow.Client.UserId))
+        {
+            try
+            {
+                var theirs = (await _rooms.ListMineAsync(person.Key)).Select(room => room.Id).ToHashSet();
+                foreach (var (client, roomId) in person)
+                    if (!theirs.Contains(roomId) && !await MayReadAsync(person.Key, roomId)) await UnfollowAsync(client, roomId);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _logger.LogWarning(ex, "Could not check the rooms hub connections of {UserId} follow", person.Key);
+            }
+        }
+        await Task.WhenAll(_clients.Values.Select(client => SendAsync(client, resync)));
+    }
+
+    private async Task<bool> MayReadAsync(Guid userId, Guid roomId)
+    {
+        try
+        {
+            await _rooms.GetAsync(userId, roomId);
+            return true;
+        }
+        catch (ChatException)
+        {
+            return false;
+        }
+    }
+
+    public void Dispose()
+    {
+        _resync.Dispose();
+        _published?.Dispose();
+    }
 
     private HubClient Client(string connectionId) =>
         _clients.TryGetValue(connectionId, out var client) ? client : throw new HubException("The connection is closing.");
@@ -252,98 +373,5 @@ public sealed class HubRelay(IEventBus bus, IHubContext<ChatHub> hub, PresenceTr
         public Task OnUserEventAsync(ChatEvent chatEvent) => relay.OnUserEventAsync(this, chatEvent);
 
         public Task SendAsync(ChatEvent chatEvent) => relay.SendAsync(this, chatEvent);
-    }
-
-    /// <summary>A connection whose <c>SubscribeRoom</c> is being authorized, with what the room sent meanwhile.</summary>
-    private sealed class PendingFollow(HubClient client)
-    {
-        public HubClient Client { get; } = client;
-        public List<(ChatEvent Event, string Method, object Payload)> Held { get; } = [];
-    }
-
-    /// <summary>
-    /// This node's subscription to one room's topic, for the group of connections that follow it.
-    /// <see cref="Sending"/> orders sends against connections joining or leaving the group.
-    /// </summary>
-    private sealed class RoomFeed(Guid roomId)
-    {
-        public Guid RoomId { get; } = roomId;
-        public string Group { get; } = Topics.Room(roomId);
-        public Lock Sending { get; } = new();
-        public IDisposable? Subscription { get; set; }
-
-        /// <summary>Connections following or being authorized (under the relay's gate); the subscription ends at zero.</summary>
-        public int Users { get; set; }
-
-        private int _followers;
-        private bool _closed;
-
-        /// <summary>Connections being authorized (under <see cref="Sending"/>).</summary>
-        public List<PendingFollow>? Pending { get; set; }
-
-        /// <summary>
-        /// Sends one event to the group, serialized once; returns the send and how many connections
-        /// it went to. The lock is held while the send starts (it only queues each connection's
-        /// write), so a connection joins or leaves the group between two events, never during one.
-        /// </summary>
-        public (Task Sending, int Followers) Send(IHubContext<ChatHub> hub, ChatEvent chatEvent, string method, object payload)
-        {
-            lock (Sending)
-            {
-                // A delivery that started before the subscription ended: a newer feed of the room may have the group now.
-                if (_closed) return (Task.CompletedTask, 0);
-                if (Pending is { } pendingFollows)
-                    foreach (var pending in pendingFollows) pending.Held.Add((chatEvent, method, payload));
-                return _followers == 0 ? (Task.CompletedTask, 0) : (hub.Clients.Group(Group).SendAsync(method, payload), _followers);
-            }
-        }
-
-        /// <summary>Writes what was held for <paramref name="pending"/> and adds it to the group; false when it was dropped meanwhile.</summary>
-        public bool Admit(PendingFollow pending, IHubContext<ChatHub> hub, ChatMetrics metrics)
-        {
-            lock (Sending)
-            {
-                if (Pending?.Remove(pending) != true) return false;
-                if (Pending.Count == 0) Pending = null;
-                var connectionId = pending.Client.Context.ConnectionId;
-                foreach (var (chatEvent, method, payload) in pending.Held)
-                {
-                    _ = hub.Clients.Client(connectionId).SendAsync(method, payload);
-                    metrics.Delivered(DeliveryTarget.Hub, chatEvent);
-                }
-                Joined(hub.Groups.AddToGroupAsync(connectionId, Group));
-                _followers++;
-                return true;
-            }
-        }
-
-        /// <summary>Takes <paramref name="client"/> out of the group (or out of the pending ones) before returning.</summary>
-        public void Drop(HubClient client, IHubContext<ChatHub> hub)
-        {
-            lock (Sending)
-            {
-                if (Pending?.FindIndex(p => p.Client == client) is >= 0 and var index)
-                {
-                    Pending.RemoveAt(index);
-                    if (Pending.Count == 0) Pending = null;
-                    return;
-                }
-                Joined(hub.Groups.RemoveFromGroupAsync(client.Context.ConnectionId, Group));
-                _followers--;
-            }
-        }
-
-        public void Close()
-        {
-            lock (Sending) _closed = true;
-            Subscription?.Dispose();
-        }
-
-        // This node's groups change before the call returns; anything else would break the guarantees above.
-        private static void Joined(Task change)
-        {
-            if (!change.IsCompletedSuccessfully)
-                throw new InvalidOperationException("Hub groups must change synchronously (the default, node-local hub lifetime manager).");
-        }
     }
 }

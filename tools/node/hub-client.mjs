@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline';
 import * as signalR from '@microsoft/signalr';
 
 const events = ['messagePosted', 'messageChanged', 'typing', 'readMarker', 'membersChanged', 'roomUpdated', 'roomDeleted',
-    'roomJoined', 'roomLeft', 'readMarkerMoved', 'mentioned', 'savedMessagesChanged', 'presence'];
+    'roomJoined', 'roomLeft', 'readMarkerMoved', 'mentioned', 'savedMessagesChanged', 'presence', 'resync'];
 const write = (message) => process.stdout.write(JSON.stringify(message) + '\n');
 let connection = null;
 

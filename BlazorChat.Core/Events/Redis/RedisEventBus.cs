@@ -23,6 +23,7 @@ namespace BlazorChat.Core.Events.Redis;
 /// could not be heard, is made good by a resync: a node that dropped news tells the others once it
 /// can send again, a node whose subscription came back tells itself, and each node then raises
 /// <see cref="ResyncRequested"/>, on which every open view fetches what it lacks by <c>Seq</c>.
+/// The connection is <see cref="RedisConnection"/>, shared with the SignalR backplane.
 /// </remarks>
 internal sealed class RedisEventBus : IEventBus, IEventBusStatus, IHostedService, IAsyncDisposable
 {
@@ -31,10 +32,11 @@ internal sealed class RedisEventBus : IEventBus, IEventBusStatus, IHostedService
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly TimeSpan ResyncDelay = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>The longest a publish may take before it counts as failed.</summary>
-    private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan SendTimeout = RedisConnection.Timeout;
 
     private readonly InMemoryEventBus _local;
+    private readonly RedisConnection _connection;
+    private readonly RedisChannel _channel;
     private readonly string _nodeId;
     private readonly RedisOptions _options;
     private readonly ILogger<RedisEventBus> _logger;
@@ -45,15 +47,18 @@ internal sealed class RedisEventBus : IEventBus, IEventBusStatus, IHostedService
     private ConnectionMultiplexer? _redis;
     private Task _running = Task.CompletedTask;
     private int _missedSending;
+    private int _missedLocally;
     private int _resyncScheduled;
     private int _disposed;
     private TaskCompletionSource? _probe;
     private string _probeType = "";
     private volatile bool _breakerOpen;
 
-    public RedisEventBus(InMemoryEventBus local, NodeIdentity node, IOptions<RedisOptions> options, ILogger<RedisEventBus> logger)
+    public RedisEventBus(InMemoryEventBus local, RedisConnection connection, NodeIdentity node, IOptions<RedisOptions> options, ILogger<RedisEventBus> logger)
     {
         _local = local;
+        _connection = connection;
+        _channel = RedisChannel.Literal(options.Value.Channel);
         _nodeId = node.Id;
         _options = options.Value;
         _logger = logger;
@@ -109,6 +114,19 @@ internal sealed class RedisEventBus : IEventBus, IEventBusStatus, IHostedService
     /// <summary>True while news goes out to and comes in from the other nodes.</summary>
     public bool IsHealthy => _redis is { IsConnected: true } && !_breakerOpen;
 
+    /// <inheritdoc cref="IEventBusStatus.IsShared"/>
+    public bool IsShared => true;
+
+    /// <inheritdoc cref="IEventBusStatus.IsLinked"/>
+    public bool IsLinked => _connection.IsConnected;
+
+    /// <inheritdoc cref="IEventBusStatus.ReportUndelivered"/>
+    public void ReportUndelivered()
+    {
+        Volatile.Write(ref _missedLocally, 1);
+        Volatile.Write(ref _missedSending, 1);
+    }
+
     public ValueTask PublishAsync(ChatEvent chatEvent, CancellationToken cancellationToken = default)
     {
         _local.Deliver(chatEvent);
@@ -147,8 +165,7 @@ internal sealed class RedisEventBus : IEventBus, IEventBusStatus, IHostedService
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         await _stopping.CancelAsync();
         try { await _running.ConfigureAwait(false); } catch (OperationCanceledException) { }
-        if (_redis is not null) await _redis.CloseAsync(allowCommandsToComplete: false);
-        _redis?.Dispose();
+        // The connection is RedisConnection's (shared with the hub backplane): it closes it.
         // _stopping is not disposed: the host may still be in StopAsync (a second stop of the same
         // host runs alongside its disposal), and a token source without a timer holds nothing.
     }
@@ -156,27 +173,20 @@ internal sealed class RedisEventBus : IEventBus, IEventBusStatus, IHostedService
     private string Envelope(string type, JsonElement? payload) =>
         JsonSerializer.Serialize(new BusEnvelope(_nodeId, type, payload), Json);
 
-    /// <summary>Connects (retrying with jittered backoff while Redis is away) and subscribes; the multiplexer reconnects by itself after that.</summary>
+    /// <summary>Subscribes once Redis first answers (retrying with jittered backoff if that fails); the multiplexer reconnects and re-subscribes by itself after that.</summary>
     private async Task ConnectAsync(CancellationToken ct)
     {
-        var config = ConfigurationOptions.Parse(_options.Connection!);
-        config.AbortOnConnectFail = true; // only the first connect; retried below
-        config.ConnectTimeout = 2000;
-        config.SyncTimeout = 2000;
-        config.KeepAlive = 5;
-        config.ReconnectRetryPolicy = new LinearRetry(500);
-        config.ClientName = "blazorchat-" + _nodeId;
         try
         {
-            var redis = await _connect.ExecuteAsync(async _ => await ConnectionMultiplexer.ConnectAsync(config).ConfigureAwait(false), ct);
-            redis.ConnectionFailed += (_, e) =>
-                _logger.LogWarning("Lost the {Connection} connection to Redis: {Failure}", e.ConnectionType, e.FailureType);
+            // Subscribed once Redis answers: a subscription made while disconnected could not be read.
+            var redis = await _connection.GetConnectedAsync(ct).ConfigureAwait(false);
             redis.ConnectionRestored += (_, e) =>
             {
-                _logger.LogInformation("The {Connection} connection to Redis is back", e.ConnectionType);
                 if (e.ConnectionType == ConnectionType.Subscription) _ = ResyncWhenHearingAsync("the link to the other nodes came back");
             };
-            await redis.GetSubscriber().SubscribeAsync(_options.Channel, (_, value) => Receive(value)).ConfigureAwait(false);
+            // A queue, not a callback: its messages are handled one at a time, in the order Redis sent them.
+            var messages = await _connect.ExecuteAsync(async _ => await redis.GetSubscriber().SubscribeAsync(_channel).ConfigureAwait(false), ct);
+            messages.OnMessage(message => Receive(message.Message));
             _redis = redis;
             _logger.LogInformation("Connected to Redis as node {NodeId}", _nodeId);
             await ResyncWhenHearingAsync("connected to the other nodes");
@@ -201,9 +211,10 @@ internal sealed class RedisEventBus : IEventBus, IEventBusStatus, IHostedService
             }
             while (reader.TryRead(out var message))
                 if (!await TrySendAsync(message, ct).ConfigureAwait(false)) Volatile.Write(ref _missedSending, 1);
-            if (_redis is { IsConnected: true } && Interlocked.Exchange(ref _missedSending, 0) == 1
-                && !await TrySendAsync(Envelope(ResyncType, null), ct).ConfigureAwait(false))
-                Volatile.Write(ref _missedSending, 1);
+            if (_redis is not { IsConnected: true } || Interlocked.Exchange(ref _missedSending, 0) == 0) continue;
+            if (!await TrySendAsync(Envelope(ResyncType, null), ct).ConfigureAwait(false)) Volatile.Write(ref _missedSending, 1);
+            // A hub group send of this node failed: its own hub connections missed it as well.
+            else if (Interlocked.Exchange(ref _missedLocally, 0) == 1) RequestLocalResync("a hub send could not go through Redis");
         }
     }
 
@@ -216,7 +227,7 @@ internal sealed class RedisEventBus : IEventBus, IEventBusStatus, IHostedService
                 var redis = _redis ?? throw new InvalidOperationException("Not connected to Redis yet");
                 // This client's calls take no token: without WaitAsync the timeout could not end a publish
                 // that a reconnect left unanswered, and the send loop would stall behind it.
-                await redis.GetSubscriber().PublishAsync(_options.Channel, message).WaitAsync(token).ConfigureAwait(false);
+                await redis.GetSubscriber().PublishAsync(_channel, message).WaitAsync(token).ConfigureAwait(false);
             }, ct).ConfigureAwait(false);
             return true;
         }
@@ -261,7 +272,7 @@ internal sealed class RedisEventBus : IEventBus, IEventBusStatus, IHostedService
             _logger.LogWarning(ex, "Dropped a {Type} from node {NodeId} that does not read", envelope.Type, envelope.Node);
             return;
         }
-        if (chatEvent is not null) _local.Deliver(chatEvent);
+        if (chatEvent is not null) _local.Deliver(chatEvent.AsFromOtherNode());
     }
 
     /// <summary>
@@ -280,7 +291,7 @@ internal sealed class RedisEventBus : IEventBus, IEventBusStatus, IHostedService
             Volatile.Write(ref _probeType, type);
             try
             {
-                if (_redis is { } redis) await redis.GetSubscriber().PublishAsync(_options.Channel, Envelope(type, null)).WaitAsync(SendTimeout, _stopping.Token).ConfigureAwait(false);
+                if (_redis is { } redis) await redis.GetSubscriber().PublishAsync(_channel, Envelope(type, null)).WaitAsync(SendTimeout, _stopping.Token).ConfigureAwait(false);
                 await heard.Task.WaitAsync(TimeSpan.FromMilliseconds(500), _stopping.Token).ConfigureAwait(false);
                 break;
             }

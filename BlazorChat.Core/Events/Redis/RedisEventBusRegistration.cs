@@ -12,10 +12,10 @@ public static class RedisEventBusRegistration
     /// </summary>
     public static bool AddRedisEventBus(this IHostApplicationBuilder builder)
     {
-        var section = builder.Configuration.GetSection(RedisOptions.Section);
-        if (string.IsNullOrWhiteSpace(section[nameof(RedisOptions.Connection)])) return false;
+        if (!IsConfigured(builder.Configuration)) return false;
         var services = builder.Services;
-        services.AddOptions<RedisOptions>().Bind(section);
+        services.AddOptions<RedisOptions>().Bind(builder.Configuration.GetSection(RedisOptions.Section));
+        services.AddSingleton<RedisConnection>();
         services.AddSingleton<RedisEventBus>();
         services.AddSingleton<IEventBus>(sp => sp.GetRequiredService<RedisEventBus>());
         services.AddSingleton<IEventBusStatus>(sp => sp.GetRequiredService<RedisEventBus>());
@@ -23,4 +23,8 @@ public static class RedisEventBusRegistration
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
         return true;
     }
+
+    /// <summary>True when <c>Redis:Connection</c> is set: this node is one of several.</summary>
+    public static bool IsConfigured(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration.GetSection(RedisOptions.Section)[nameof(RedisOptions.Connection)]);
 }

@@ -4,14 +4,15 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 
-namespace BlazorChat.E2E.Infrastructure;
+namespace BlazorChat.Tests.Infrastructure;
 
 /// <summary>One hub event as the JavaScript client received it, with the time it arrived.</summary>
 public sealed record HubEvent(string Name, JsonElement Data, DateTimeOffset ReceivedAt);
 
 /// <summary>
 /// An external client of the hub <c>/hubs/chat</c>: the official <c>@microsoft/signalr</c> client
-/// under Node (tools/node/hub-client.mjs, installed by ./test.sh), driven line by line.
+/// under Node (tools/node/hub-client.mjs, installed by ./test.sh), driven line by line. The
+/// end-to-end tests and the multi-node tests of this project share it.
 /// </summary>
 public sealed class HubClient : IAsyncDisposable
 {
@@ -181,15 +182,7 @@ public sealed class HubClient : IAsyncDisposable
         _node.Dispose();
     }
 
-    private static string ToolsDirectory
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "BlazorChat.sln"))) return Path.Combine(dir.FullName, "tools", "node");
-            throw new DirectoryNotFoundException("BlazorChat.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
+    private static string ToolsDirectory => NodeTools.Directory;
 }
 
 /// <summary>The hub refused an invocation; the message starts with the HTTP status the API would give.</summary>
