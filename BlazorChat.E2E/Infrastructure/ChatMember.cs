@@ -72,7 +72,7 @@ public sealed partial class ChatMember : IAsyncDisposable
         var dialog = Page.GetByRole(AriaRole.Dialog);
         await dialog.GetByRole(AriaRole.Textbox, new() { Name = "Name", Exact = true }).FillAsync(name);
         if (topic.Length > 0) await dialog.GetByRole(AriaRole.Textbox, new() { Name = "Topic", Exact = true }).FillAsync(topic);
-        if (isPrivate) await dialog.GetByRole(AriaRole.Checkbox, new() { Name = "Private" }).CheckAsync();
+        if (isPrivate) await dialog.GetByRole(AriaRole.Switch, new() { Name = "Private" }).CheckAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
         await ExpectRoomOpenAsync(name);
     }

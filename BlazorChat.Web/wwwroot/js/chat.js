@@ -99,35 +99,6 @@
     items[next].focus();
   });
 
-  // Reconnection: when the server no longer knows this circuit (it restarted, or the tab moved
-  // to another node), reload so a new circuit loads what was missed; while the server is away,
-  // keep trying instead of waiting for a click.
-  const watchReconnect = () => {
-    const notice = document.getElementById("components-reconnect-modal");
-    if (!notice) return;
-    let retryTimer = null;
-    const stopRetrying = () => { if (retryTimer) { clearInterval(retryTimer); retryTimer = null; } };
-    new MutationObserver(() => {
-      if (notice.classList.contains("components-reconnect-rejected")) {
-        stopRetrying();
-        location.reload();
-      } else if (notice.classList.contains("components-reconnect-failed")) {
-        if (retryTimer) return;
-        retryTimer = setInterval(async () => {
-          try {
-            const resumed = await window.Blazor.reconnect();
-            if (resumed === false) { stopRetrying(); location.reload(); }
-            else if (resumed) stopRetrying();
-          } catch { /* server still away; try again */ }
-        }, 3000);
-      } else {
-        stopRetrying();
-      }
-    }).observe(notice, { attributes: true, attributeFilter: ["class"] });
-  };
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", watchReconnect);
-  else watchReconnect();
-
   window.blazorChat = {
     timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
 
