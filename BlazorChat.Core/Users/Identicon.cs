@@ -11,11 +11,21 @@ public static class Identicon
 {
     public static string Svg(Guid userId, string name)
     {
-        var bytes = userId.ToByteArray();
-        var hue = (bytes[0] | bytes[1] << 8) % 360;
+        var hue = Hue(userId);
         var initials = SecurityElement.Escape(Initials(name));
         return string.Create(CultureInfo.InvariantCulture,
             $"""<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256" viewBox="0 0 256 256"><rect width="256" height="256" fill="hsl({hue},45%,42%)"/><text x="128" y="128" dy=".35em" text-anchor="middle" font-family="system-ui,sans-serif" font-size="104" font-weight="600" fill="#fff">{initials}</text></svg>""");
+    }
+
+    /// <summary>
+    /// The colour's hue, from every byte of the id (FNV-1a): ids are version 7, time-ordered, so
+    /// their first bytes are nearly the same for people who joined the same day.
+    /// </summary>
+    public static int Hue(Guid userId)
+    {
+        var hash = 2166136261u;
+        foreach (var b in userId.ToByteArray()) hash = (hash ^ b) * 16777619u;
+        return (int)(hash % 360);
     }
 
     /// <summary>Up to two letters: first letters of the first two words, or the first two of one word.</summary>

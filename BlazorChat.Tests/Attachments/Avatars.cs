@@ -78,4 +78,13 @@ public sealed class Avatars(SqliteChatHost fixture) : IClassFixture<SqliteChatHo
         Identicon.Svg(id, "<b>").ShouldContain("&lt;");
         Identicon.Svg(id, "<b>").ShouldNotContain("<b>");
     }
+
+    [Fact]
+    public void People_who_joined_one_after_another_get_different_colours()
+    {
+        // Version 7 ids made in the same minute share their first bytes.
+        var hues = Enumerable.Range(0, 12).Select(_ => Identicon.Hue(Guid.CreateVersion7())).ToList();
+
+        hues.Distinct().Count().ShouldBeGreaterThan(6);
+    }
 }

@@ -1,7 +1,7 @@
 using BlazorChat.Core.Common;
 using BlazorChat.Core.Messages;
 using Microsoft.JSInterop;
-using Radzen;
+using MudBlazor;
 
 namespace BlazorChat.Web.Components.Messages;
 
@@ -34,18 +34,22 @@ public partial class MessageTimeline
 
     public async Task ReportAsync(MessageView message)
     {
-        var reported = await Dialogs.OpenAsync<ReportMessageDialog>("Report message",
-            new Dictionary<string, object?> { [nameof(ReportMessageDialog.Message)] = message, [nameof(ReportMessageDialog.ViewerId)] = UserId },
-            new DialogOptions { Width = "min(440px, 95vw)", CloseDialogOnEsc = true });
+        var reported = await ShowDialogAsync<ReportMessageDialog>("Report message", new()
+        {
+            { d => d.Message, message },
+            { d => d.ViewerId, UserId },
+        });
         if (reported is true) Announce("Message reported. The moderators will look at it.");
         StateHasChanged();
     }
 
     public async Task DeleteAsync(MessageView message)
     {
-        var result = await Dialogs.OpenAsync<DeleteMessageDialog>("Delete message",
-            new Dictionary<string, object?> { [nameof(DeleteMessageDialog.Message)] = message, [nameof(DeleteMessageDialog.ViewerId)] = UserId },
-            new DialogOptions { Width = "min(440px, 95vw)", CloseDialogOnEsc = true });
+        var result = await ShowDialogAsync<DeleteMessageDialog>("Delete message", new()
+        {
+            { d => d.Message, message },
+            { d => d.ViewerId, UserId },
+        });
         if (result is MessageView deleted)
         {
             Apply(deleted);
@@ -55,9 +59,27 @@ public partial class MessageTimeline
     }
 
     public Task ShowHistoryAsync(MessageView message) =>
-        Dialogs.OpenAsync<EditHistoryDialog>("Edit history",
-            new Dictionary<string, object?> { [nameof(EditHistoryDialog.Message)] = message, [nameof(EditHistoryDialog.ViewerId)] = UserId },
-            new DialogOptions { Width = "min(560px, 95vw)", CloseDialogOnEsc = true });
+        ShowDialogAsync<EditHistoryDialog>("Edit history", new()
+        {
+            { d => d.Message, message },
+            { d => d.ViewerId, UserId },
+        }, MaxWidth.Small);
+
+    /// <summary>
+    /// Opens a message dialog and returns what it closed with (null when cancelled). The dialog
+    /// takes the focus (its first field) and Escape closes it; afterwards focus goes back where it
+    /// was, or to the message box when that element is gone (a menu item, a deleted message).
+    /// </summary>
+    private async Task<object?> ShowDialogAsync<TDialog>(string title, DialogParameters<TDialog> parameters, MaxWidth width = MaxWidth.ExtraSmall)
+        where TDialog : Microsoft.AspNetCore.Components.IComponent
+    {
+        var options = new DialogOptions { MaxWidth = width, FullWidth = true, CloseOnEscapeKey = true, CloseButton = true, DefaultFocus = DefaultFocus.FirstChild };
+        await JS.InvokeVoidAsync("blazorChat.rememberFocus");
+        var dialog = await Dialogs.ShowAsync<TDialog>(title, parameters, options);
+        var result = await dialog.Result;
+        await JS.InvokeVoidAsync("blazorChat.restoreFocus", "composer-input");
+        return result is { Canceled: false } ? result.Data : null;
+    }
 
     public Task OpenThreadAsync(MessageView message)
     {

@@ -99,6 +99,7 @@
     items[next].focus();
   });
 
+  let focusBeforeDialog = null;
   window.blazorChat = {
     timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
 
@@ -129,6 +130,16 @@
     focus: (element) => element?.focus(),
 
     focusById: (id) => document.getElementById(id)?.focus(),
+
+    // A dialog opened from a message hands the focus back to its opener when it closes, or to
+    // the message box when the opener is gone (a closed menu, a deleted message's actions).
+    rememberFocus: () => { focusBeforeDialog = document.activeElement; },
+    restoreFocus: (fallbackId) => {
+      const opener = focusBeforeDialog;
+      focusBeforeDialog = null;
+      if (opener?.isConnected && opener !== document.body && !opener.closest("[role=menu]")) opener.focus();
+      else document.getElementById(fallbackId)?.focus();
+    },
 
     // The id of the message box below a message: the thread's inside a panel, else the room's.
     composerNear: (element) => {
