@@ -2,12 +2,13 @@ using System.Reflection;
 using BlazorChat.Core.Data;
 using BlazorChat.Core.Events;
 using BlazorChat.Core.Presence;
+using BlazorChat.Core.Rooms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 
 namespace BlazorChat.Core.Moderation;
 
-/// <summary>The dashboard's figures at one moment.</summary>
+/// <summary>The dashboard's figures at one moment. <see cref="Rooms"/> counts channels and groups, as the rooms list shows them (direct conversations are not listed).</summary>
 public sealed record DashboardFigures(
     int Users, int OnlineNow, int Rooms, int MessagesToday, int MessagesLastMinute, int Nodes,
     bool DatabaseHealthy, string Redis, string Version, int OpenReports);
@@ -30,7 +31,7 @@ public sealed class Dashboard(
         return new DashboardFigures(
             Users: await db.Users.CountAsync(u => u.DeletedAt == null, ct),
             OnlineNow: presence.ConnectedPeople,
-            Rooms: await db.Rooms.CountAsync(ct),
+            Rooms: await db.Rooms.CountAsync(r => r.Kind != RoomKind.DirectMessage, ct),
             MessagesToday: await CountSinceAsync(db, startOfDay, ct),
             MessagesLastMinute: await CountSinceAsync(db, now.AddMinutes(-1), ct),
             Nodes: await leases.CountHeldAsync(NodeHeartbeat.Prefix, ct),

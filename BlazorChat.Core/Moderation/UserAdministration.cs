@@ -53,6 +53,7 @@ public sealed class UserAdministration(IDbContextFactory<ChatDbContext> dbFactor
             ("DisplayName", true) => query.OrderByDescending(u => u.DisplayName),
             ("Email", false) => query.OrderBy(u => u.NormalizedEmail),
             ("Email", true) => query.OrderByDescending(u => u.NormalizedEmail),
+            // "CreatedAt" (the joining date) and no order both sort by id.
             (_, false) => query.OrderBy(u => u.Id),
             (_, true) => query.OrderByDescending(u => u.Id),
         };

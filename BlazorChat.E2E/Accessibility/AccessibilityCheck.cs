@@ -63,9 +63,12 @@ public sealed class AccessibilityCheck(BrowserFixture browser, AdministeredServe
         await SetThemeAsync(adminView, theme);
         await adminView.Page.GotoAsync("/admin");
         await Expect(adminView.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        // The figures arrive once the circuit is up: check the page as it then stays.
+        await Expect(adminView.Page.GetByText("Healthy", new() { Exact = true })).ToBeVisibleAsync();
         await CheckAsync(adminView.Page, $"admin dashboard ({theme})", failures);
         await adminView.Page.GotoAsync("/admin/users");
         await Expect(adminView.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        await Expect(adminView.Page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Manage ") }).First).ToBeVisibleAsync();
         await CheckAsync(adminView.Page, $"admin users ({theme})", failures);
 
         Assert.True(failures.Count == 0, "Serious or critical accessibility violations:" + Environment.NewLine + string.Join(Environment.NewLine, failures));
@@ -82,6 +85,8 @@ public sealed class AccessibilityCheck(BrowserFixture browser, AdministeredServe
 
     private async Task CheckAsync(IPage page, string name, List<string> failures)
     {
+        // Every page's title ends in the product's name; wait for it rather than catch the head mid-render.
+        await Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("BlazorChat$"));
         await page.AddScriptTagAsync(new() { Path = AxeScript });
         var violations = await page.EvaluateAsync<JsonElement>("""
             async () => {

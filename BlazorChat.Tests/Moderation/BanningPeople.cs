@@ -154,4 +154,19 @@ public sealed class AdminTables(SqliteChatHost fixture) : IClassFixture<SqliteCh
         var row = page.Items.ShouldHaveSingleItem();
         (row.Id, row.Owner, row.Members).ShouldBe((room.Id, owner.UserName, 1));
     }
+
+    [Fact]
+    public async Task The_dashboard_counts_the_rooms_the_rooms_list_shows()
+    {
+        await fixture.Host.CreateChannelAsync("Counted room");
+        var alice = await fixture.Host.CreateUserAsync("dmalice");
+        var bob = await fixture.Host.CreateUserAsync("dmbob");
+        await fixture.Host.Rooms.OpenDirectAsync(alice.Id, bob.Id);
+        var rooms = fixture.Host.Services.GetRequiredService<RoomAdministration>();
+
+        var listed = await rooms.SearchAsync(fixture.SiteAdmin.Id, new PageRequest());
+        var figures = await fixture.Host.Dashboard().GetAsync(fixture.SiteAdmin.Id);
+
+        figures.Rooms.ShouldBe(listed.Total);
+    }
 }
