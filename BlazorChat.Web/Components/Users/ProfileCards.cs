@@ -1,4 +1,4 @@
-using Radzen;
+using MudBlazor;
 
 namespace BlazorChat.Web.Components.Users;
 
@@ -7,10 +7,19 @@ namespace BlazorChat.Web.Components.Users;
 /// value, so a name or picture anywhere can open it; where there is none (static rendering),
 /// names stay plain text.
 /// </summary>
-public sealed class ProfileCards(DialogService dialogs)
+public sealed class ProfileCards(IDialogService dialogs)
 {
-    public Task OpenAsync(Guid userId, string displayName) =>
-        dialogs.OpenAsync<ProfileCardDialog>(displayName,
-            new Dictionary<string, object?> { [nameof(ProfileCardDialog.UserId)] = userId },
-            new DialogOptions { Width = "min(24rem, 95vw)", CloseDialogOnOverlayClick = true, CssClass = "profile-card-dialog" });
+    private static readonly DialogOptions Options = new()
+    {
+        MaxWidth = MaxWidth.ExtraSmall, FullWidth = true, CloseButton = true, BackdropClick = true, CloseOnEscapeKey = true,
+        DefaultFocus = DefaultFocus.FirstChild,
+    };
+
+    /// <summary>Shows the card of <paramref name="userId"/>, titled with their name; completes when it closes.</summary>
+    public async Task OpenAsync(Guid userId, string displayName)
+    {
+        var dialog = await dialogs.ShowAsync<ProfileCardDialog>(displayName,
+            new DialogParameters<ProfileCardDialog> { { card => card.UserId, userId } }, Options);
+        await dialog.Result;
+    }
 }

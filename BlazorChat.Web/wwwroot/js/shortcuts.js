@@ -61,8 +61,8 @@
       document.querySelector(".keyboard-backdrop")?.click();
       return true;
     }
-    // Dialogs, popovers, menus and the inline editor close themselves.
-    if (document.querySelector(".rz-dialog-wrapper, .emoji-picker, .actions-menu, .account-menu-list, [data-keyboard-dialog]")) return false;
+    // MudBlazor's dialogs and open popovers (menus, pickers), our own menus and the inline editor close themselves.
+    if (document.querySelector(".mud-dialog-container, .mud-popover-open, .emoji-picker, .actions-menu, .account-menu-list, [data-keyboard-dialog]")) return false;
     const drawer = document.querySelector(".app-shell.nav-open [data-drawer-toggle]");
     if (drawer) { drawer.click(); drawer.focus(); return true; }
     const close = document.querySelector(".side-panel-close");

@@ -1,7 +1,11 @@
-// The colour theme: light, dark or system. The server renders both Radzen stylesheets with media
-// queries that select the right one before the first paint; switching only rewrites those media
-// queries (no reload, no flash) and remembers the choice in a cookie for pages rendered before
-// sign-in. The account keeps the choice itself; see PreferencesFollower.
+// The colour theme: light, dark or system. The server renders MudBlazor's palette for the theme it
+// knows (the account's, or this cookie's before sign-in), so the page is painted right at once; for
+// "system" the dark palette sits behind a prefers-color-scheme media query (ChatThemeProvider).
+// A switch is live: the circuit re-renders the palette (ThemeState.Set) and apply() sets the
+// data-theme attribute (color-scheme of native controls and scrollbars) and remembers the choice in
+// a cookie for pages rendered before sign-in. The account keeps the choice itself; other tabs
+// follow through PreferencesFollower. While Radzen's two stylesheets are still on the page, apply()
+// also rewrites their media queries to the same choice.
 (() => {
   "use strict";
   const media = {
