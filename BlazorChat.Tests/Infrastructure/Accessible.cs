@@ -36,6 +36,7 @@ public static class Accessible
             "li" => "listitem",
             "blockquote" => "blockquote",
             "time" => "time",
+            "progress" => "progressbar",
             _ => null,
         };
     }

@@ -26,16 +26,17 @@ public abstract class ComponentTest : IAsyncLifetime
         Context.Services.AddMudServices();
         Context.Services.AddScoped<ThemeState>();
         Context.Services.AddScoped<ViewerClock>();
-        Interactive(true);
     }
+
+    private bool _interactive = true;
 
     protected BunitContext Context { get; } = new();
 
     /// <summary>JavaScript calls the components made, and the answers tests set up.</summary>
     protected BunitJSInterop JSInterop => Context.JSInterop;
 
-    /// <summary>Renders as a circuit does (<paramref name="interactive"/>) or as the static prerender before it.</summary>
-    protected void Interactive(bool interactive) => Context.SetRendererInfo(new RendererInfo("Server", interactive));
+    /// <summary>Renders as a circuit does (<paramref name="interactive"/>, the default) or as the static prerender before it.</summary>
+    protected void Interactive(bool interactive) => _interactive = interactive;
 
     /// <summary>Lets components resolve the singletons of a real chat core (rooms, mentions, attachments…) from <paramref name="host"/>.</summary>
     protected void UseCore(ChatTestHost host) => Context.Services.AddFallbackServiceProvider(host.Services);
@@ -49,9 +50,20 @@ public abstract class ComponentTest : IAsyncLifetime
     }
 
     protected IRenderedComponent<TComponent> Render<TComponent>(Action<ComponentParameterCollectionBuilder<TComponent>>? parameters = null)
-        where TComponent : IComponent => Context.Render(parameters);
+        where TComponent : IComponent
+    {
+        UseRendererInfo();
+        return Context.Render(parameters);
+    }
 
-    protected IRenderedComponent<IComponent> Render(RenderFragment fragment) => Context.Render(fragment);
+    protected IRenderedComponent<IComponent> Render(RenderFragment fragment)
+    {
+        UseRendererInfo();
+        return Context.Render(fragment);
+    }
+
+    // Set at the first render, not before: the renderer is made from the services, which are complete only then.
+    private void UseRendererInfo() => Context.SetRendererInfo(new RendererInfo("Server", _interactive));
 
     public virtual Task InitializeAsync() => Task.CompletedTask;
 
