@@ -1,67 +1,68 @@
 using AngleSharp.Dom;
 using BlazorChat.Tests.Infrastructure;
 using BlazorChat.Web.Components.Messages;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.JSInterop;
 
 namespace BlazorChat.Tests.Components.Messages;
 
 /// <summary>The composer is a labelled message box with a Send button; it stays disabled until the circuit is up.</summary>
-public sealed class ComposerMarkup : IAsyncDisposable
+public sealed class ComposerMarkup : ComponentTest
 {
-    // The JavaScript runtime is injected by the composer (it calls none while rendering statically).
-    private readonly ComponentRenderer _renderer = new(services => services.AddSingleton<IJSRuntime, StaticJSRuntime>());
-
-    private Task<AngleSharp.Dom.IElement> RenderAsync(bool disabled = false) =>
-        _renderer.RenderAsync<Composer>(new()
-        {
-            [nameof(Composer.Target)] = "#general",
-            [nameof(Composer.OnSend)] = EventCallback<ComposedMessage>.Empty,
-            [nameof(Composer.Disabled)] = disabled,
-        });
+    private Bunit.IRenderedComponent<Composer> Show(bool disabled = false) =>
+        Render<Composer>(p => p
+            .Add(c => c.Target, "#general")
+            .Add(c => c.OnSend, (ComposedMessage _) => { })
+            .Add(c => c.Disabled, disabled));
 
     [Fact]
-    public async Task The_message_box_is_a_textarea_labelled_with_the_target()
+    public void The_message_box_is_a_text_box_named_after_the_target()
     {
-        var body = await RenderAsync();
+        var composer = Show();
 
-        var textarea = body.QuerySelector("form textarea").ShouldNotBeNull();
-        var label = body.QuerySelector($"label[for='{textarea.Id}']").ShouldNotBeNull();
-        label.NormalizedText().ShouldStartWith("Message");
-        label.NormalizedText().ShouldBe("Message #general");
+        var box = composer.ByRole("textbox", "Message #general");
+        box.Closest("form").ShouldNotBeNull();
+        box.LocalName.ShouldBe("textarea"); // several lines, Shift+Enter
     }
 
     [Fact]
-    public async Task The_form_has_a_Send_submit_button()
+    public void The_form_has_a_Send_submit_button()
     {
-        var body = await RenderAsync();
+        // The icon is hidden from assistive technology, so the button is named "Send".
+        var send = Show().ByRole("button", "Send");
 
-        var button = body.QuerySelector("form button[type=submit]").ShouldNotBeNull();
-        // The icon is hidden from assistive technology, so the button is named by its text alone: "Send".
-        var namingText = string.Concat(button.Descendants<IText>()
-            .Where(t => t.ParentElement?.Closest("[aria-hidden=true]") is null).Select(t => t.Data)).Trim();
-        namingText.ShouldBe("Send");
-        button.QuerySelectorAll("svg").ShouldAllBe(svg => svg.Closest("[aria-hidden=true]") != null);
+        send.GetAttribute("type").ShouldBe("submit");
+        send.Closest("form").ShouldNotBeNull();
     }
 
     [Fact]
-    public async Task Before_the_page_is_interactive_the_box_and_the_button_are_disabled()
+    public void Before_the_page_is_interactive_the_box_and_the_button_are_disabled()
     {
-        var body = await RenderAsync(disabled: false);
+        Interactive(false);
 
-        body.QuerySelector("textarea").ShouldNotBeNull().HasAttribute("disabled").ShouldBeTrue();
-        body.QuerySelector("button[type=submit]").ShouldNotBeNull().HasAttribute("disabled").ShouldBeTrue();
+        var composer = Show(disabled: false);
+
+        composer.ByRole("textbox", "Message #general").CannotBeUsed().ShouldBeTrue();
+        composer.ByRole("button", "Send").CannotBeUsed().ShouldBeTrue();
     }
 
     [Fact]
-    public async Task No_character_counter_shows_for_an_empty_message()
+    public void Once_interactive_the_box_and_the_button_are_enabled_unless_the_room_is_archived()
     {
-        var body = await RenderAsync();
+        var composer = Show();
+        composer.ByRole("textbox", "Message #general").CannotBeUsed().ShouldBeFalse();
+        composer.ByRole("button", "Send").CannotBeUsed().ShouldBeFalse();
 
-        body.QuerySelector(".composer-counter").ShouldBeNull();
-        body.QuerySelector("[role=alert]").ShouldNotBeNull().TextContent.ShouldBeEmpty();
+        composer.Render(p => p.Add(c => c.Disabled, true));
+
+        composer.ByRole("textbox", "Message #general").CannotBeUsed().ShouldBeTrue();
+        composer.ByRole("button", "Send").CannotBeUsed().ShouldBeTrue();
     }
 
-    public ValueTask DisposeAsync() => _renderer.DisposeAsync();
+    [Fact]
+    public void No_character_counter_shows_for_an_empty_message()
+    {
+        var composer = Show();
+
+        composer.FindAll(".composer-counter").ShouldBeEmpty();
+        composer.ByRole("alert").TextContent.ShouldBeEmpty();
+    }
 }

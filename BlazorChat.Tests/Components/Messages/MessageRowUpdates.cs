@@ -1,4 +1,3 @@
-using AngleSharp.Dom;
 using BlazorChat.Core.Messages;
 using BlazorChat.Core.Rooms;
 using BlazorChat.Tests.Infrastructure;
@@ -6,8 +5,6 @@ using BlazorChat.Web.Components.Messages;
 using BlazorChat.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.JSInterop;
 using static BlazorChat.Tests.Infrastructure.MessageViews;
 
 namespace BlazorChat.Tests.Components.Messages;
@@ -17,116 +14,51 @@ namespace BlazorChat.Tests.Components.Messages;
 /// or a change of the room or of the viewer's saved messages. These check that a row handed the
 /// same message by a list that re-rendered still shows every such change.
 /// </summary>
-public sealed class MessageRowUpdates : IAsyncDisposable
+public sealed class MessageRowUpdates : MessageTest
 {
-    private readonly ComponentRenderer _renderer = new(services => services.AddSingleton<IJSRuntime, StaticJSRuntime>());
+    private IRenderedComponent<RowList> Show(MessageContext context, params MessageView[] messages) =>
+        Render<RowList>(p => p.Add(l => l.Context, context).Add(l => l.Initial, messages));
 
-    private static RoomView RoomFor(RoomRole? role, bool archived = false) =>
-        new(MessageViews.Room, "general", "General", "", RoomKind.PublicChannel, archived, 10, role, 10);
-
-    private static List<string> ActionNames(IElement article) =>
-        [.. article.QuerySelectorAll("[aria-label='Message actions'] button").Select(b => b.GetAttribute("aria-label")!)];
-
-    private async Task<(RowList List, Func<Task<IElement>> Read)> ShowAsync(MessageContext context, params MessageView[] messages)
-    {
-        RowList? list = null;
-        var read = await _renderer.RenderLiveAsync<RowList>(new()
-        {
-            [nameof(RowList.Context)] = context,
-            [nameof(RowList.Initial)] = messages,
-            [nameof(RowList.Created)] = (Action<RowList>)(created => list = created),
-        });
-        return (list.ShouldNotBeNull(), read);
-    }
+    private static MessageContext ContextOf(Guid viewer) => new(viewer, RoomFor(RoomRole.Member), new ViewerClock(), new NoMessageActions());
 
     [Fact]
     public async Task A_new_message_is_added_and_the_rows_before_it_stay_as_they_were()
     {
-        var context = new MessageContext(Ada, RoomFor(RoomRole.Member), new ViewerClock(), new NoMessageActions());
-        var (list, read) = await ShowAsync(context, View(1, Ada), View(2, Bob));
+        var rows = Show(ContextOf(Ada), View(1, Ada), View(2, Bob));
 
-        await _renderer.InvokeAsync(() => list.Show(View(3, Bob, html: "<p>third</p>")));
+        await rows.InvokeAsync(() => rows.Instance.Show(View(3, Bob, html: "<p>third</p>")));
 
-        var articles = (await read()).QuerySelectorAll("article");
-        articles.Select(a => a.QuerySelector(".message-body")!.TextContent).ShouldBe(["message 1", "message 2", "third"]);
+        var articles = rows.AllByRole("article");
+        articles.Select(a => a.QuerySelector(".message-body")!.ReadText()).ShouldBe(["message 1", "message 2", "third"]);
         ActionNames(articles[0]).ShouldContain("Edit message");
     }
 
     [Fact]
     public async Task An_edited_message_shows_its_new_text_when_the_list_hands_the_row_the_new_version()
     {
-        var context = new MessageContext(Ada, RoomFor(RoomRole.Member), new ViewerClock(), new NoMessageActions());
         var original = View(1, Ada);
-        var (list, read) = await ShowAsync(context, original, View(2, Bob));
+        var rows = Show(ContextOf(Ada), original, View(2, Bob));
 
-        await _renderer.InvokeAsync(() => list.Show(original with { BodyHtml = "<p>changed</p>", EditedAt = Noon.AddHours(1) }));
+        await rows.InvokeAsync(() => rows.Instance.Show(original with { BodyHtml = "<p>changed</p>", EditedAt = Noon.AddHours(1) }));
 
-        var first = (await read()).QuerySelectorAll("article")[0];
-        first.QuerySelector(".message-body")!.TextContent.ShouldBe("changed");
-        first.QuerySelector(".message-edited").ShouldNotBeNull();
+        var first = rows.AllByRole("article")[0];
+        first.QuerySelector(".message-body")!.ReadText().ShouldBe("changed");
+        first.ByRole("button", "Show edit history").ShouldNotBeNull();
     }
 
     [Fact]
     public async Task Archiving_the_room_takes_the_actions_off_rows_whose_messages_did_not_change()
     {
-        var context = new MessageContext(Ada, RoomFor(RoomRole.Member), new ViewerClock(), new NoMessageActions());
-        var (list, read) = await ShowAsync(context, View(1, Ada));
-        ActionNames((await read()).QuerySelector("article")!).ShouldContain("Edit message");
+        var context = ContextOf(Ada);
+        var rows = Show(context, View(1, Ada));
+        ActionNames(rows.ByRole("article")).ShouldContain("Edit message");
 
-        await _renderer.InvokeAsync(() =>
+        await rows.InvokeAsync(() =>
         {
             context.Room = RoomFor(RoomRole.Member, archived: true);
-            list.Refresh();
+            rows.Instance.Refresh();
         });
 
-        ActionNames((await read()).QuerySelector("article")!).ShouldNotContain("Edit message");
-    }
-
-    public ValueTask DisposeAsync() => _renderer.DisposeAsync();
-
-    /// <summary>Stands in for the timeline: cascades the context and renders one keyed row per message, again on every change.</summary>
-    private sealed class RowList : ComponentBase
-    {
-        private readonly List<MessageView> _messages = [];
-
-        [Parameter] public MessageContext Context { get; set; } = default!;
-        [Parameter] public IReadOnlyList<MessageView> Initial { get; set; } = [];
-        [Parameter] public Action<RowList> Created { get; set; } = default!;
-
-        protected override void OnInitialized()
-        {
-            _messages.AddRange(Initial);
-            Created(this);
-        }
-
-        /// <summary>Adds <paramref name="message"/>, or replaces the one with its id, and renders the whole list again.</summary>
-        public void Show(MessageView message)
-        {
-            var index = _messages.FindIndex(m => m.Id == message.Id);
-            if (index >= 0) _messages[index] = message;
-            else _messages.Add(message);
-            StateHasChanged();
-        }
-
-        public void Refresh() => StateHasChanged();
-
-        protected override void BuildRenderTree(RenderTreeBuilder builder)
-        {
-            builder.OpenComponent<CascadingValue<MessageContext>>(0);
-            builder.AddComponentParameter(1, nameof(CascadingValue<MessageContext>.Value), Context);
-            builder.AddComponentParameter(2, nameof(CascadingValue<MessageContext>.IsFixed), true);
-            builder.AddComponentParameter(3, nameof(CascadingValue<MessageContext>.ChildContent), (RenderFragment)(rows =>
-            {
-                foreach (var message in _messages)
-                {
-                    rows.OpenComponent<MessageItem>(0);
-                    rows.SetKey(message.Id);
-                    rows.AddComponentParameter(1, nameof(MessageItem.Message), message);
-                    rows.AddComponentParameter(2, nameof(MessageItem.LocalTime), message.CreatedAt);
-                    rows.CloseComponent();
-                }
-            }));
-            builder.CloseComponent();
-        }
+        ActionNames(rows.ByRole("article")).ShouldNotContain("Edit message");
     }
 }
