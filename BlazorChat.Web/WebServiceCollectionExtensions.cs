@@ -18,7 +18,6 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
-using Radzen;
 using MudBlazor.Services;
 using BlazorChat.Web.Components.Layout.Theme;
 
@@ -37,7 +36,6 @@ public static class WebServiceCollectionExtensions
 
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddRadzenComponents();
         services.AddMudServices();
         services.AddScoped<ThemeState>();
 

@@ -4,21 +4,13 @@
 // A switch is live: the circuit re-renders the palette (ThemeState.Set) and apply() sets the
 // data-theme attribute (color-scheme of native controls and scrollbars) and remembers the choice in
 // a cookie for pages rendered before sign-in. The account keeps the choice itself; other tabs
-// follow through PreferencesFollower. While Radzen's two stylesheets are still on the page, apply()
-// also rewrites their media queries to the same choice.
+// follow through PreferencesFollower.
 (() => {
   "use strict";
-  const media = {
-    light: { light: "all", dark: "not all" },
-    dark: { light: "not all", dark: "all" },
-    system: { light: "not all and (prefers-color-scheme: dark)", dark: "(prefers-color-scheme: dark)" },
-  };
+  const choices = ["light", "dark", "system"];
   window.blazorChatTheme = {
     apply(theme) {
-      const choice = media[theme] ? theme : "system";
-      for (const link of document.querySelectorAll("link[data-theme-variant]")) {
-        link.setAttribute("media", media[choice][link.getAttribute("data-theme-variant")]);
-      }
+      const choice = choices.includes(theme) ? theme : "system";
       document.documentElement.setAttribute("data-theme", choice);
       document.cookie = `blazorchat-theme=${choice}; path=/; max-age=31536000; samesite=lax`;
     },
