@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlazorChat.Core.Moderation;
 
-/// <summary>An audit entry with its actor's name, as the audit log page shows it.</summary>
-public sealed record AuditRow(Guid Id, DateTimeOffset CreatedAt, Guid ActorId, string ActorName, string Action, string Target, Guid? RoomId, string? Reason);
+/// <summary>An audit entry with its actor's name and its room's name (null when it has no room or the room is gone), as the audit log page shows it.</summary>
+public sealed record AuditRow(Guid Id, DateTimeOffset CreatedAt, Guid ActorId, string ActorName, string Action, string Target, Guid? RoomId, string? Reason, string? RoomName = null);
 
 /// <summary>Which audit entries to show: by action (prefix, e.g. "user." or "user.ban"), by actor username, by text in target or reason.</summary>
 public sealed record AuditFilter(string? Action = null, string? Actor = null, string? Text = null);
@@ -62,7 +62,9 @@ public sealed class AuditTrail(IDbContextFactory<ChatDbContext> dbFactory, TimeP
         }
         var rows = from e in entries
                    join u in db.Users on e.ActorId equals u.Id
-                   select new { e, u.UserName, u.NormalizedUserName };
+                   join r in db.Rooms on e.RoomId equals (Guid?)r.Id into rooms
+                   from r in rooms.DefaultIfEmpty()
+                   select new { e, u.UserName, u.NormalizedUserName, RoomName = r == null ? null : r.Name };
         if (!string.IsNullOrWhiteSpace(filter.Actor))
         {
             var actor = filter.Actor.Trim().TrimStart('@').ToUpperInvariant();
@@ -70,7 +72,7 @@ public sealed class AuditTrail(IDbContextFactory<ChatDbContext> dbFactory, TimeP
         }
         // Ids are time-ordered (version 7): newest first on both databases.
         return rows.OrderByDescending(r => r.e.Id)
-            .Select(r => new AuditRow(r.e.Id, r.e.CreatedAt, r.e.ActorId, r.UserName!, r.e.Action, r.e.Target, r.e.RoomId, r.e.Reason));
+            .Select(r => new AuditRow(r.e.Id, r.e.CreatedAt, r.e.ActorId, r.UserName!, r.e.Action, r.e.Target, r.e.RoomId, r.e.Reason, r.RoomName));
     }
 }
 

@@ -34,6 +34,17 @@ public sealed class AuditExport(SqliteChatHost fixture) : IClassFixture<SqliteCh
     }
 
     [Fact]
+    public async Task The_log_names_the_room_of_an_entry()
+    {
+        var (room, owner) = await Host.CreateChannelAsync("Audited room");
+        await Host.Rooms.SetArchivedAsync(owner.Id, room.Id, true);
+
+        var page = await Host.Audit().ListAsync(fixture.SiteAdmin.Id, new AuditFilter(Action: "room.archive", Text: room.Id.ToString()));
+
+        page.Items.ShouldHaveSingleItem().RoomName.ShouldBe("Audited room");
+    }
+
+    [Fact]
     public async Task The_log_filters_by_action_and_actor()
     {
         var target = await Host.CreateUserAsync("filtered");

@@ -74,6 +74,18 @@ internal static class AdminLabels
         _ => "Closed",
     };
 
+    /// <summary>
+    /// An audit entry's target for people: "@alice" for an account, the room's name for a room,
+    /// "a message" for a message; anything else as stored.
+    /// </summary>
+    public static string TargetOf(AuditRow row) => row.Target switch
+    {
+        var t when t.StartsWith("user:", StringComparison.Ordinal) && t.IndexOf(" @", StringComparison.Ordinal) is > 0 and var at => t[(at + 1)..],
+        var t when t.StartsWith("room:", StringComparison.Ordinal) => row.RoomName is { } name ? $"#{name}" : "a deleted room",
+        var t when t.StartsWith("message:", StringComparison.Ordinal) => "a message",
+        var t => t,
+    };
+
     /// <summary>Sanction lengths a moderator picks from, in hours; 0 means without end.</summary>
     public static readonly (int Hours, string Label)[] Durations =
         [(1, "1 hour"), (24, "1 day"), (168, "7 days"), (720, "30 days"), (0, "Without end")];
