@@ -16,20 +16,23 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY BlazorChat.Core/BlazorChat.Core.csproj BlazorChat.Core/
 COPY BlazorChat.Web/BlazorChat.Web.csproj BlazorChat.Web/
+COPY BlazorChat.Migrations.Sqlite/BlazorChat.Migrations.Sqlite.csproj BlazorChat.Migrations.Sqlite/
+COPY BlazorChat.Migrations.Postgres/BlazorChat.Migrations.Postgres.csproj BlazorChat.Migrations.Postgres/
 RUN dotnet restore BlazorChat.Web/BlazorChat.Web.csproj
 
 COPY BlazorChat.Core/ BlazorChat.Core/
 COPY BlazorChat.Web/ BlazorChat.Web/
+COPY BlazorChat.Migrations.Sqlite/ BlazorChat.Migrations.Sqlite/
+COPY BlazorChat.Migrations.Postgres/ BlazorChat.Migrations.Postgres/
 # UseAppHost=false: the image starts the app with `dotnet`, so the native launcher is not needed.
 RUN dotnet publish BlazorChat.Web/BlazorChat.Web.csproj -c Release -o /app --no-restore -p:UseAppHost=false
 
 # ---- runtime ----------------------------------------------------------------------------------
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 
-# libvips-tools: vipsheader and vips, which the image pipeline for attachments runs as
-# subprocesses (ADR-005). curl: the HEALTHCHECK below.
+# curl: the HEALTHCHECK below. Images are processed in process (ImageSharp, ADR-005): no native library.
 RUN apt-get update \
-    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libvips-tools curl \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends curl \
     && rm -rf /var/lib/apt/lists/*
 
 # The data directory holds the SQLite database (with the data-protection keys: sign-ins survive a

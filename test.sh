@@ -2,7 +2,9 @@
 # Runs every BlazorChat test suite on a fresh machine, with its own throwaway PostgreSQL and
 # Redis on free loopback ports. The last line of output is always
 #   tests: N passed, N failed, N skipped
-# and the exit code is 0 only when nothing failed and at least one test passed.
+# and the exit code is 0 only when nothing failed and at least one test passed. With the unit
+# suite and no filter it also checks, with `dotnet ef`, that each provider's migrations cover the
+# model (a failure counts as a failed test).
 #
 # Usage: ./test.sh [--suite unit|e2e|all] [--filter EXPR]
 #   --suite   run one test project only (default: all, in the order unit, e2e)
@@ -27,12 +29,11 @@ declare -A SUITE_PROJECTS=(
 )
 
 # Debian package -> command that shows it is installed.
-APT_PACKAGES=(postgresql redis-server chromium libvips-tools nginx python3)
+APT_PACKAGES=(postgresql redis-server chromium nginx python3)
 declare -A APT_PROBES=(
     [postgresql]="find_pg_bin"
     [redis-server]="command -v redis-server"
     [chromium]="command -v chromium"
-    [libvips-tools]="command -v vips"
     [nginx]="test -x /usr/sbin/nginx"
     [python3]="command -v python3"
 )
@@ -237,6 +238,31 @@ build_all() {
     done
 }
 
+# The migrations of each provider (ADR-017) must cover the model: `dotnet ef` (the local tool)
+# builds the design-time context as the app does and compares it with the snapshot. Runs with the
+# unit suite when no filter narrows the run; a failure counts as one failed test.
+check_migrations() {
+    local provider logfile
+    [[ -z "$FILTER" && " ${SUITE_NAMES[*]} " == *" unit "* ]] || return 0
+    logfile="$SERVICES_TMP/migrations.log"
+    if ! dotnet tool restore >"$logfile" 2>&1; then
+        printf '[test.sh] migrations check FAILED: dotnet tool restore; last lines:\n'
+        tail -n 20 "$logfile"
+        TOTAL_FAILED=$(( TOTAL_FAILED + 1 ))
+        return 0
+    fi
+    for provider in Sqlite Postgres; do
+        if dotnet ef migrations has-pending-model-changes --no-build --configuration Release \
+                --project "BlazorChat.Migrations.$provider" --startup-project "BlazorChat.Migrations.$provider" >"$logfile" 2>&1; then
+            log "migrations ($provider): the snapshot matches the model"
+        else
+            printf '[test.sh] migrations check FAILED (%s): add a migration with dotnet ef migrations add (see ChatDbContext); last lines:\n' "$provider"
+            tail -n 20 "$logfile"
+            TOTAL_FAILED=$(( TOTAL_FAILED + 1 ))
+        fi
+    done
+}
+
 # trx_counts FILE: print "passed failed skipped" from the TRX <ResultSummary><Counters>.
 # Failed includes error/timeout/aborted outcomes; skipped is notExecuted (xunit's Skip),
 # or total - executed when that attribute says nothing.
@@ -359,6 +385,7 @@ main() {
     build_all
     local name runnable=()
     mapfile -t runnable <"$SERVICES_TMP/runnable"
+    [[ " ${runnable[*]} " == *" unit "* ]] && check_migrations
     for name in "${runnable[@]}"; do
         run_suite "$name"
     done

@@ -20,7 +20,6 @@ using BlazorChat.Core.Rooms;
 using BlazorChat.Core.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -51,17 +50,15 @@ public static class CoreServiceCollectionExtensions
                 if (string.IsNullOrWhiteSpace(connectionString))
                     throw new OptionsValidationException("ConnectionStrings:Chat", typeof(DatabaseOptions),
                         ["Database:Provider is Postgres, so ConnectionStrings:Chat must be set."]);
-                options.UseNpgsql(connectionString);
+                options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(ChatMigrations.PostgresAssembly));
             }
             else
             {
                 options.UseSqlite(string.IsNullOrWhiteSpace(connectionString)
                     ? $"Data Source={Path.Combine(dataDirectory, "blazorchat.db")}"
-                    : connectionString);
+                    : connectionString, sqlite => sqlite.MigrationsAssembly(ChatMigrations.SqliteAssembly));
                 options.AddInterceptors(new SqliteBusyTimeout());
             }
-            // The schema is guarded by the schema-drift tests, not by a model snapshot.
-            options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
         });
 
         // The first hosted service: every one registered after it starts on an up-to-date schema.
@@ -133,7 +130,8 @@ public static class CoreServiceCollectionExtensions
         var services = builder.Services;
         services.AddOptions<UploadOptions>().Bind(builder.Configuration.GetSection(UploadOptions.Section)).ValidateDataAnnotations()
             .PostConfigure(o => o.TempDirectory ??= Path.Combine(dataDirectory, "tmp")).ValidateOnStart();
-        services.AddOptions<ImageOptions>().Bind(builder.Configuration.GetSection(ImageOptions.Section));
+        services.AddOptions<ImageOptions>().Bind(builder.Configuration.GetSection(ImageOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => o.Timeout > TimeSpan.Zero, "BlazorChat:Images:Timeout must be longer than zero.").ValidateOnStart();
         services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.Section))
             .PostConfigure(o => o.LocalDirectory ??= Path.Combine(dataDirectory, "files"))
             .Validate(o => o.Provider != FileStoreProvider.S3 || !string.IsNullOrWhiteSpace(o.S3.Bucket),
@@ -142,7 +140,8 @@ public static class CoreServiceCollectionExtensions
         var provider = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>()?.Provider ?? FileStoreProvider.Local;
         if (provider == FileStoreProvider.S3) services.AddSingleton<IFileStore, S3FileStore>();
         else services.AddSingleton<IFileStore, LocalFileStore>();
-        services.AddSingleton<IImageProcessor, VipsImageProcessor>();
+        services.AddSingleton<ImageSlots>();
+        services.AddSingleton<ImagePipeline>();
         services.AddSingleton<UploadLimits>();
         services.AddSingleton<AttachmentService>();
         services.AddSingleton<AvatarService>();

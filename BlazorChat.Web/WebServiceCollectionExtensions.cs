@@ -97,7 +97,7 @@ public static class WebServiceCollectionExtensions
 
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
-            .AddCheck<ImageToolsHealthCheck>("image-tools", tags: ["ready"]);
+            .AddCheck<ImageProcessingHealthCheck>("images", tags: ["ready"]);
         services.AddScoped<ViewerAvatar>();
         services.AddScoped<ProfileCards>();
         services.AddCascadingValue(sp => sp.GetRequiredService<ProfileCards>());
@@ -137,7 +137,7 @@ public static class WebServiceCollectionExtensions
         app.MapChatApi();
         app.MapAdminEndpoints();
         app.MapBenchmarkEndpoints();
-        // Live: the process answers. Ready: it can also do its work (database reachable; Degraded without image tools).
+        // Live: the process answers. Ready: it can also do its work (database reachable, image processing and, with Redis, the bus).
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapChatOperations();

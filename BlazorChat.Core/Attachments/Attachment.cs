@@ -43,7 +43,7 @@ public class Attachment
     public int? Width { get; set; }
     public int? Height { get; set; }
 
-    /// <summary>True when a thumbnail and a preview were made (libvips was available).</summary>
+    /// <summary>True when a thumbnail and a preview were made: every image stored now; false for images stored by versions that could lack image tools.</summary>
     public bool HasPreview { get; set; }
 
     /// <summary>An animated GIF: the timeline shows a still frame, the viewer the animation.</summary>

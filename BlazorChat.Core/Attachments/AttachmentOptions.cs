@@ -75,17 +75,26 @@ public sealed class S3StoreOptions
     public bool ForcePathStyle { get; set; } = true;
 }
 
-/// <summary>The image tools, bound from <c>BlazorChat:Images</c>.</summary>
+/// <summary>The image pipeline (<see cref="Images.ImagePipeline"/>), bound from <c>BlazorChat:Images</c>.</summary>
 public sealed class ImageOptions
 {
     public const string Section = "BlazorChat:Images";
 
-    /// <summary>The folder holding <c>vips</c> and <c>vipsheader</c>; found on the PATH when empty.</summary>
-    public string? VipsDirectory { get; set; }
+    /// <summary>How many images this node processes at once, one core each; the others wait in line (the core count by default).</summary>
+    [Range(1, 1024)]
+    public int MaxConcurrent { get; set; } = Environment.ProcessorCount;
 
-    /// <summary>How long one libvips command may run before it is killed.</summary>
-    public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>How long decoding, re-encoding and resizing one image may take before it is refused.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>The address space one libvips command may use (1 GB by default; 0 for no limit).</summary>
-    public long MemoryLimitBytes { get; set; } = 1024L * 1024 * 1024;
+    /// <summary>
+    /// The largest single buffer decoding one image may ask for, in MB; a bigger request fails the
+    /// image, not the server. A 4096×4096 frame needs 64 MB.
+    /// </summary>
+    [Range(1, 4096)]
+    public int AllocationLimitMegabytes { get; set; } = 256;
+
+    /// <summary>How much memory the pipeline keeps pooled between images, in MB.</summary>
+    [Range(0, 4096)]
+    public int PoolMegabytes { get; set; } = 128;
 }

@@ -21,7 +21,7 @@ public sealed record AttachmentContent(StoredObject Stored, string ContentType, 
 public sealed class AttachmentService(
     IDbContextFactory<ChatDbContext> dbFactory,
     IFileStore store,
-    IImageProcessor images,
+    ImagePipeline images,
     IOptions<UploadOptions> options,
     UploadLimits uploadLimits,
     TimeProvider clock,
@@ -34,10 +34,11 @@ public sealed class AttachmentService(
     /// <summary>
     /// Checks and stores one file for a message to <paramref name="roomId"/>. Refusals
     /// (<see cref="ChatValidationException"/>, <see cref="ChatLimitException"/>) say which file and why.
-    /// <paramref name="progress"/> hears the bytes received so far.
+    /// <paramref name="progress"/> hears the bytes received so far, then whether an image waits in
+    /// line for processing (<see cref="ImageSlots"/>) and when its processing starts.
     /// </summary>
     public async Task<AttachmentView> UploadAsync(Guid uploaderId, Guid roomId, string fileName, Stream content,
-        IProgress<long>? progress = null, CancellationToken ct = default)
+        IProgress<UploadProgress>? progress = null, CancellationToken ct = default)
     {
         fileName = FileNames.Sanitize(fileName);
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
@@ -64,18 +65,19 @@ public sealed class AttachmentService(
         // Checked before the work of processing; the stored size (re-encoded) is what counts afterwards.
         await EnsureWithinQuotaAsync(uploaderId, spool.Length, limits.QuotaBytesPerUser, ct);
         var files = new List<(AttachmentVariant Variant, string Path, string ContentType)>();
-        if (type.Image is { } format && images.IsAvailable)
+        if (type.Image is { } format)
         {
-            await ImageGuard.CheckAsync(images, spool.Path, format, fileName, ct);
+            var header = await ImageGuard.CheckAsync(images, spool.Path, format, fileName, ct);
             ProcessedImage processed;
             try
             {
-                processed = await images.ProcessAsync(spool.Path, format, spool.Folder, ct);
+                processed = await images.ProcessAsync(spool.Path, header, format, spool.Folder,
+                    stage => progress?.Report(new UploadProgress(stage, spool.Length)), ct);
             }
             catch (ImageProcessingException ex)
             {
                 logger.LogInformation(ex, "Image {FileName} could not be processed", fileName);
-                throw new ChatValidationException("File", $"“{fileName}” could not be read as an image.");
+                throw ImageGuard.Refusal(ex, fileName);
             }
             attachment.Kind = AttachmentKind.Image;
             attachment.Width = processed.Width;
@@ -89,8 +91,6 @@ public sealed class AttachmentService(
         }
         else
         {
-            // Without libvips an image is kept as uploaded and offered only as a download: nothing decodes it.
-            if (type.IsImage) attachment.Kind = AttachmentKind.Image;
             files.Add((AttachmentVariant.Original, spool.Path, type.ContentType));
         }
 

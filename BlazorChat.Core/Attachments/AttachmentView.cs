@@ -14,7 +14,7 @@ public sealed record AttachmentView(
     bool HasPreview,
     bool IsAnimated)
 {
-    /// <summary>An image shown inline: one with its derived sizes. An image stored while libvips was missing is a download card.</summary>
+    /// <summary>An image shown inline: one with its derived sizes. An image stored without them (by versions that could lack image tools) is a download card.</summary>
     public bool IsInlineImage => Kind == AttachmentKind.Image && HasPreview;
 
     public string Url => $"files/{Id:N}";

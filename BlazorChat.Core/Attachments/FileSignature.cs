@@ -10,7 +10,7 @@ public enum AttachmentKind
     Image = 1,
 }
 
-/// <summary>The image formats shown inline; each is recognised by its magic bytes and by libvips.</summary>
+/// <summary>The image formats shown inline; each is recognised by its magic bytes and by the image decoder.</summary>
 public enum ImageFormat
 {
     Jpeg,

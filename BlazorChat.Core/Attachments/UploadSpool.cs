@@ -26,7 +26,7 @@ internal sealed class UploadSpool : IDisposable
     public byte[] Head { get; }
 
     public static async Task<UploadSpool> CopyAsync(Stream content, string fileName, UploadOptions limits,
-        IProgress<long>? progress, CancellationToken ct)
+        IProgress<UploadProgress>? progress, CancellationToken ct)
     {
         var maxBytes = limits.MaxFileBytes;
         var tempRoot = limits.TempDirectory ?? throw new InvalidOperationException("BlazorChat:Uploads:TempDirectory is not set.");
@@ -48,7 +48,7 @@ internal sealed class UploadSpool : IDisposable
                     if (head.Length < FileSignature.HeadLength)
                         head.Write(buffer, 0, (int)Math.Min(read, FileSignature.HeadLength - head.Length));
                     await file.WriteAsync(buffer.AsMemory(0, read), ct);
-                    progress?.Report(total);
+                    progress?.Report(new UploadProgress(UploadStage.Receiving, total));
                 }
             }
             if (total == 0) throw new ChatValidationException("File", $"“{fileName}” is empty.");

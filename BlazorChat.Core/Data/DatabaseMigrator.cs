@@ -2,6 +2,7 @@ using BlazorChat.Core.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,7 +14,9 @@ namespace BlazorChat.Core.Data;
 /// Brings the schema up to date and seeds the site roles before the server takes requests. Nodes
 /// starting together migrate once: on PostgreSQL the whole check-and-migrate runs under a
 /// session advisory lock (EF Core's own migration lock was seen to let two nodes apply the same
-/// migration), on SQLite under EF Core's <c>__EFMigrationsLock</c> (ADR-010). A node refuses to start when the database
+/// migration), on SQLite under EF Core's <c>__EFMigrationsLock</c> (ADR-010). A database built by the
+/// hand-written migrations of earlier versions gets the generated baseline's name in its history
+/// instead of theirs (ADR-017), in one transaction that changes nothing else. A node refuses to start when the database
 /// has migrations this build does not know (a newer version migrated it), and, with
 /// <c>Database:MigrateOnStart=false</c>, when migrations are pending.
 /// </summary>
@@ -50,6 +53,7 @@ internal sealed class DatabaseMigrator(IDbContextFactory<ChatDbContext> dbFactor
     private async Task BringSchemaUpToDateAsync(ChatDbContext db, CancellationToken cancellationToken)
     {
         var known = db.Database.GetMigrations().ToList();
+        await AdoptHandWrittenHistoryAsync(db, baseline: known[0], cancellationToken);
         var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
 
         var unknown = applied.Except(known, StringComparer.Ordinal).ToList();
@@ -69,6 +73,35 @@ internal sealed class DatabaseMigrator(IDbContextFactory<ChatDbContext> dbFactor
         // reads the applied migrations again under it and applies only what is still missing.
         logger.LogInformation("Applying up to {Count} database migrations: {Migrations}", pending.Count, string.Join(", ", pending));
         await db.Database.MigrateAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The hand-written migrations built exactly the schema the generated baseline builds (the
+    /// upgrade tests compare the two), so a database that has all of them only needs its history to
+    /// say so. One that stopped earlier is refused: the steps in between are no longer shipped.
+    /// </summary>
+    private async Task AdoptHandWrittenHistoryAsync(ChatDbContext db, string baseline, CancellationToken cancellationToken)
+    {
+        var history = db.GetService<IHistoryRepository>();
+        if (!await history.ExistsAsync(cancellationToken)) return;
+        // SQLite's transaction takes the write lock before reading, so two processes cannot both rewrite.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var applied = (await history.GetAppliedMigrationsAsync(cancellationToken)).Select(m => m.MigrationId).ToList();
+        var handWritten = applied.Intersect(ChatMigrations.HandWritten, StringComparer.Ordinal).ToList();
+        if (handWritten.Count == 0) return;
+        var last = ChatMigrations.HandWritten[^1];
+        if (!handWritten.Contains(last, StringComparer.Ordinal))
+            throw Refuse($"The database was migrated by an old version of BlazorChat, up to {handWritten.Max(StringComparer.Ordinal)}. " +
+                         $"This version upgrades databases that have every hand-written migration up to {last}: start the last " +
+                         "version with hand-written migrations (BlazorChat.Core/Data/Migrations) once to bring the schema there, " +
+                         "then start this version.");
+
+        logger.LogInformation("Recording the hand-written migrations {Migrations} as the baseline {Baseline}; the schema is unchanged",
+            string.Join(", ", handWritten), baseline);
+        foreach (var id in handWritten) await db.Database.ExecuteSqlRawAsync(history.GetDeleteScript(id), cancellationToken);
+        if (!applied.Contains(baseline, StringComparer.Ordinal))
+            await db.Database.ExecuteSqlRawAsync(history.GetInsertScript(new HistoryRow(baseline, ProductInfo.GetVersion())), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private DatabaseSchemaException Refuse(string reason)

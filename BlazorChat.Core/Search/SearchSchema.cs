@@ -3,8 +3,10 @@ namespace BlazorChat.Core.Search;
 /// <summary>
 /// The full-text objects each provider keeps beside the <c>Messages</c> table. They live outside
 /// the EF model on purpose: a tsvector property would be read back with every message EF loads,
-/// and an FTS5 virtual table with its triggers cannot be modelled at all (ADR-006). The migration
-/// creates them from here, and the schema-drift tests check them by these names.
+/// and an FTS5 virtual table with its triggers cannot be modelled at all (ADR-006). Each provider's
+/// baseline migration creates them from here, and the schema-drift tests check them by these names.
+/// The statements are part of that shipped migration: never edit them to change the search schema;
+/// add a migration (<c>dotnet ef migrations add</c>) and write its SQL there (ADR-017).
 /// </summary>
 public static class SearchSchema
 {

@@ -22,7 +22,7 @@ public sealed record AvatarImage(StoredObject? Stored, string? Svg, string? Vers
 public sealed class AvatarService(
     IDbContextFactory<ChatDbContext> dbFactory,
     IFileStore store,
-    IImageProcessor images,
+    ImagePipeline images,
     UploadLimits limits)
 {
     public const int Size = 256;
@@ -31,20 +31,18 @@ public sealed class AvatarService(
     public async Task<string> SetAsync(Guid userId, string fileName, Stream content, CancellationToken ct = default)
     {
         fileName = FileNames.Sanitize(fileName);
-        if (!images.IsAvailable)
-            throw new ChatValidationException("File", "Profile pictures cannot be processed on this server right now.");
         using var spool = await UploadSpool.CopyAsync(content, fileName, await limits.GetAsync(ct), progress: null, ct);
         var type = FileSignature.Detect(spool.Head, fileName);
         if (type.Image is not { } format) throw new ChatValidationException("File", $"“{fileName}” is not an image. Choose a JPEG, PNG, GIF or WebP picture.");
-        await ImageGuard.CheckAsync(images, spool.Path, format, fileName, ct);
+        var header = await ImageGuard.CheckAsync(images, spool.Path, format, fileName, ct);
         string square;
         try
         {
-            square = await images.SquareAsync(spool.Path, Size, spool.Folder, ct);
+            square = await images.SquareAsync(spool.Path, header, format, Size, spool.Folder, ct);
         }
-        catch (ImageProcessingException)
+        catch (ImageProcessingException ex)
         {
-            throw new ChatValidationException("File", $"“{fileName}” could not be read as an image.");
+            throw ImageGuard.Refusal(ex, fileName);
         }
 
         var version = Guid.CreateVersion7().ToString("N");

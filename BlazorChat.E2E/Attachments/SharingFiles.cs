@@ -14,7 +14,7 @@ public sealed class SharingFiles(BrowserFixture browser, ServerFixture server)
         await using var _ = alice;
         await using var __ = bob;
 
-        await alice.AttachAsync(await ChatMember.PngAsync("sunset.png", 1200, 600));
+        await alice.AttachAsync(ChatMember.Png("sunset.png", 1200, 600));
         await alice.ExpectFilesUploadedAsync(1);
         await Expect(alice.FilesToSend).ToContainTextAsync("sunset.png");
         await alice.SendAsync("Look at this sky");

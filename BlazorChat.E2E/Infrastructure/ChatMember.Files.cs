@@ -1,4 +1,5 @@
-using BlazorChat.Core.Attachments.Images;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
 using static Microsoft.Playwright.Assertions;
 
 namespace BlazorChat.E2E.Infrastructure;
@@ -18,27 +19,31 @@ public sealed partial class ChatMember
         await chooser.SetFilesAsync(files);
     }
 
-    /// <summary>Waits until every attached file finished uploading (no progress bar left).</summary>
+    /// <summary>Waits until every attached file finished uploading and processing (no progress bar left).</summary>
     public async Task ExpectFilesUploadedAsync(int count)
     {
         await Expect(FilesToSend.GetByRole(AriaRole.Listitem)).ToHaveCountAsync(count);
-        await Expect(FilesToSend.GetByRole(AriaRole.Progressbar)).ToHaveCountAsync(0);
+        // Transfer through the circuit, then re-encoding and two sizes for an image: seconds on a busy machine.
+        await Expect(FilesToSend.GetByRole(AriaRole.Progressbar)).ToHaveCountAsync(0, new() { Timeout = 30_000 });
     }
 
-    /// <summary>A real PNG of <paramref name="width"/>×<paramref name="height"/> drawn by libvips, as a file to pick.</summary>
-    public static async Task<FilePayload> PngAsync(string name, int width, int height)
+    /// <summary>A real PNG of <paramref name="width"/>×<paramref name="height"/> (gradients with grain, drawn with ImageSharp), as a file to pick.</summary>
+    public static FilePayload Png(string name, int width, int height)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"blazorchat-e2e-{Guid.NewGuid():N}.png");
-        try
+        var random = new Random(width * 31 + height);
+        using var image = new Image<Rgb24>(width, height);
+        image.ProcessPixelRows(rows =>
         {
-            var result = await ProcessRunner.RunAsync("vips", ["gaussnoise", path, $"{width}", $"{height}"], TimeSpan.FromSeconds(30));
-            Assert.True(result.Succeeded, result.StandardError);
-            return new FilePayload { Name = name, MimeType = "image/png", Buffer = await File.ReadAllBytesAsync(path) };
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+            for (var y = 0; y < rows.Height; y++)
+            {
+                var row = rows.GetRowSpan(y);
+                for (var x = 0; x < row.Length; x++)
+                    row[x] = new Rgb24((byte)(x * 255 / width), (byte)(y * 255 / height), (byte)random.Next(96, 112));
+            }
+        });
+        using var png = new MemoryStream();
+        image.SaveAsPng(png);
+        return new FilePayload { Name = name, MimeType = "image/png", Buffer = png.ToArray() };
     }
 
     /// <summary>Waits until the browser finished loading <paramref name="image"/>, then checks it is a picture, not a broken one.</summary>

@@ -23,21 +23,22 @@ public sealed class Avatars(SqliteChatHost fixture) : IClassFixture<SqliteChatHo
     {
         var user = await Host.CreateUserAsync("face");
 
-        var version = await Host.Avatars().SetAsync(user.Id, "me.jpg", new MemoryStream(await TestFiles.JpegWithGpsAsync(600, 400)));
+        var version = await Host.Avatars().SetAsync(user.Id, "me.jpg", new MemoryStream(TestFiles.PhotoWithGpsAndArtist(".jpg", 600, 400)));
 
         (await Host.Avatars().GetVersionAsync(user.Id)).ShouldBe(version);
-        var fields = await TestFiles.HeaderFieldsAsync(await ReadAsync(user.Id), ".webp");
-        fields.ShouldContain("width: 256");
-        fields.ShouldContain("height: 256");
-        fields.ShouldNotContain("GPS");
+        var stored = await ReadAsync(user.Id);
+        var facts = TestFiles.Describe(stored);
+        (facts.Format, facts.Width, facts.Height).ShouldBe(("Webp", 256, 256));
+        facts.Metadata.ShouldBeEmpty();
+        System.Text.Encoding.Latin1.GetString(stored).ShouldNotContain(TestFiles.Artist);
     }
 
     [Fact]
     public async Task A_new_picture_replaces_the_old_one_and_removing_it_brings_back_the_default()
     {
         var user = await Host.CreateUserAsync("swap");
-        var first = await Host.Avatars().SetAsync(user.Id, "a.png", new MemoryStream(await TestFiles.VipsImageAsync(".png", 300, 300)));
-        var second = await Host.Avatars().SetAsync(user.Id, "b.png", new MemoryStream(await TestFiles.VipsImageAsync(".png", 300, 300)));
+        var first = await Host.Avatars().SetAsync(user.Id, "a.png", new MemoryStream(TestFiles.Image(".png", 300, 300)));
+        var second = await Host.Avatars().SetAsync(user.Id, "b.png", new MemoryStream(TestFiles.Image(".png", 300, 300)));
 
         second.ShouldNotBe(first);
         (await Host.Store().OpenAsync($"avatars/{user.Id:N}/{first}")).ShouldBeNull();

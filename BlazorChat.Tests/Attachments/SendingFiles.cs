@@ -139,7 +139,7 @@ public abstract class SendingFiles(ChatHostFixture fixture)
     public async Task Deleting_a_message_deletes_its_files()
     {
         var team = await Host.CreateTeamRoomAsync("Delete with files");
-        var image = await Host.UploadAsync(team.Member, team.Id, "pic.png", await TestFiles.VipsImageAsync(".png", 40, 30));
+        var image = await Host.UploadAsync(team.Member, team.Id, "pic.png", TestFiles.Image(".png", 40, 30));
         var sent = await SendWithFilesAsync(team.Member, team.Id, "look", image);
 
         var deleted = await Host.Editing().DeleteAsync(team.Member.Id, sent.Id);
@@ -183,7 +183,7 @@ public abstract class SendingFiles(ChatHostFixture fixture)
     public async Task The_attachments_of_a_message_are_in_their_own_table_for_search_to_join()
     {
         var team = await Host.CreateTeamRoomAsync("Joinable");
-        var image = await Host.UploadAsync(team.Member, team.Id, "p.png", await TestFiles.VipsImageAsync(".png", 20, 20));
+        var image = await Host.UploadAsync(team.Member, team.Id, "p.png", TestFiles.Image(".png", 20, 20));
         var sent = await SendWithFilesAsync(team.Member, team.Id, "with picture", image);
         await Host.SayAsync(team.Member, team.Id, "without");
 

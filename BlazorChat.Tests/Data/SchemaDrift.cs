@@ -6,9 +6,9 @@ using Xunit.Abstractions;
 namespace BlazorChat.Tests.Data;
 
 /// <summary>
-/// The hand-written migrations must build exactly the schema the EF model describes: a database
-/// built by <c>Migrate</c> is compared with one built by <c>EnsureCreated</c>, on each provider.
-/// When this fails, change the migration (or add one) until the two agree.
+/// Each provider's generated migrations must build exactly the schema the EF model describes: a
+/// database built by <c>Migrate</c> is compared with one built by <c>EnsureCreated</c>, on each provider.
+/// When this fails, add a migration with <c>dotnet ef migrations add</c> (see <c>ChatDbContext</c>) for both providers.
 /// </summary>
 public abstract class SchemaDrift(TestDatabase database, ITestOutputHelper output)
 {

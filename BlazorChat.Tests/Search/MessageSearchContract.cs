@@ -157,7 +157,7 @@ public abstract class MessageSearchContract(ChatHostFixture fixture)
         var document = await Host.UploadAsync(team.Member, team.Id, "notes.txt", TestFiles.Text("minutes"));
         var withDocument = await Host.Messages.SendAsync(team.Member.Id, team.Id, Guid.NewGuid(), $"{word} the notes",
             new SendOptions(AttachmentIds: [document.Id]));
-        var picture = await Host.UploadAsync(team.Member, team.Id, "board.png", await TestFiles.VipsImageAsync(".png", 40, 30));
+        var picture = await Host.UploadAsync(team.Member, team.Id, "board.png", TestFiles.Image(".png", 40, 30));
         var withPicture = await Host.Messages.SendAsync(team.Member.Id, team.Id, Guid.NewGuid(), "",
             new SendOptions(AttachmentIds: [picture.Id]));
 

@@ -14,16 +14,23 @@ using Microsoft.Extensions.Logging;
 //   BlazorChat.Bench bench --provider postgres|sqlite --connection CS [--iterations N] [--plans FILE]
 //   BlazorChat.Bench load-seed --provider postgres|sqlite --connection CS --out FILE [--users N] [--rooms N] [--room-size N]
 //                              [--large-room N] [--history N]
+//   BlazorChat.Bench images [--iterations N]     CPU time of the image pipeline on a 4000×3000 JPEG (no database)
 // tools/bench-search.sh runs the first two against a throwaway PostgreSQL (or a SQLite file);
 // tools/loadtest/run.sh runs load-seed before it starts the app.
-if (args.Length == 0 || args[0] is not ("seed" or "bench" or "load-seed"))
+if (args.Length == 0 || args[0] is not ("seed" or "bench" or "load-seed" or "images"))
 {
     Console.Error.WriteLine("usage: BlazorChat.Bench seed|bench|load-seed --provider postgres|sqlite --connection CONNECTION_STRING [options]");
+    Console.Error.WriteLine("       BlazorChat.Bench images [--iterations N]");
     return 2;
 }
 var options = new Dictionary<string, string>();
 for (var i = 1; i + 1 < args.Length; i += 2) options[args[i].TrimStart('-')] = args[i + 1];
 int Option(string name, int fallback) => options.TryGetValue(name, out var v) ? int.Parse(v) : fallback;
+if (args[0] == "images")
+{
+    Console.WriteLine(await ImageBenchmark.RunAsync(Option("iterations", 10)));
+    return 0;
+}
 var provider = options.GetValueOrDefault("provider", "postgres");
 var connection = options.GetValueOrDefault("connection") ?? throw new ArgumentException("--connection is required");
 

@@ -16,6 +16,7 @@ public sealed class ComposerFile(string name, long size)
     public long Size { get; } = size;
     public ComposerFileState State { get; set; } = ComposerFileState.Uploading;
     public int Percent { get; set; }
+    public UploadStage Stage { get; set; }
     public string? Error { get; set; }
 
     /// <summary>The stored upload, once ready.</summary>
