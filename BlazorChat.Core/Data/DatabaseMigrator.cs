@@ -53,8 +53,9 @@ internal sealed class DatabaseMigrator(IDbContextFactory<ChatDbContext> dbFactor
     private async Task BringSchemaUpToDateAsync(ChatDbContext db, CancellationToken cancellationToken)
     {
         var known = db.Database.GetMigrations().ToList();
-        await AdoptHandWrittenHistoryAsync(db, baseline: known[0], cancellationToken);
-        var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
+        var hasHistory = await HistoryExistsAsync(db, cancellationToken);
+        if (hasHistory) await AdoptHandWrittenHistoryAsync(db, baseline: known[0], cancellationToken);
+        var applied = hasHistory ? (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList() : [];
 
         var unknown = applied.Except(known, StringComparer.Ordinal).ToList();
         if (unknown.Count > 0)
@@ -72,7 +73,23 @@ internal sealed class DatabaseMigrator(IDbContextFactory<ChatDbContext> dbFactor
         // Other nodes may be doing the same right now: MigrateAsync takes EF Core's migration lock,
         // reads the applied migrations again under it and applies only what is still missing.
         logger.LogInformation("Applying up to {Count} database migrations: {Migrations}", pending.Count, string.Join(", ", pending));
+        // An empty history table first: EF reads it before it would create it, which on PostgreSQL logs an error.
+        if (!hasHistory) await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Whether the migration history table is there. Npgsql's history repository always answers yes
+    /// and reads the table, catching "does not exist", which logs an error for every read of a new
+    /// database; <c>to_regclass</c> resolves the name through the same <c>search_path</c> as EF's
+    /// unqualified statements and answers null instead.
+    /// </summary>
+    private static async Task<bool> HistoryExistsAsync(ChatDbContext db, CancellationToken cancellationToken)
+    {
+        var history = db.GetService<IHistoryRepository>();
+        if (!db.Database.IsNpgsql()) return await history.ExistsAsync(cancellationToken);
+        var table = db.GetService<ISqlGenerationHelper>().DelimitIdentifier(HistoryRepository.DefaultTableName);
+        return await db.Database.SqlQuery<bool>($"SELECT to_regclass({table}) IS NOT NULL AS \"Value\"").SingleAsync(cancellationToken);
     }
 
     /// <summary>
@@ -83,7 +100,6 @@ internal sealed class DatabaseMigrator(IDbContextFactory<ChatDbContext> dbFactor
     private async Task AdoptHandWrittenHistoryAsync(ChatDbContext db, string baseline, CancellationToken cancellationToken)
     {
         var history = db.GetService<IHistoryRepository>();
-        if (!await history.ExistsAsync(cancellationToken)) return;
         // SQLite's transaction takes the write lock before reading, so two processes cannot both rewrite.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var applied = (await history.GetAppliedMigrationsAsync(cancellationToken)).Select(m => m.MigrationId).ToList();
