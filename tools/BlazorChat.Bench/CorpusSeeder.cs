@@ -37,7 +37,7 @@ internal sealed class CorpusSeeder(IDbContextFactory<ChatDbContext> dbFactory, M
         var usernames = new string[size.Users];
         await using (var table = await BulkWriter.OpenAsync(connection, "AspNetUsers", "Id", "UserName", "NormalizedUserName", "Email", "NormalizedEmail",
                          "EmailConfirmed", "DisplayName", "CreatedAt", "HideOnlineStatus", "HideLastSeen", "DoNotDisturb", "SecurityStamp", "ConcurrencyStamp",
-                         "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount"))
+                         "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount", "TimeZoneChosen", "Theme", "NotificationDefault"))
         {
             for (var i = 0; i < size.Users; i++)
             {
@@ -46,7 +46,7 @@ internal sealed class CorpusSeeder(IDbContextFactory<ChatDbContext> dbFactory, M
                 usernames[i] = username;
                 var email = $"{username}@example.test";
                 await table.WriteAsync(users[i], username, username.ToUpperInvariant(), email, email.ToUpperInvariant(), true, displayName, Start,
-                    false, false, false, Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString(), false, false, true, 0);
+                    false, false, false, Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString(), false, false, true, 0, false, 0, 0);
             }
             await table.CompleteAsync();
         }

@@ -46,7 +46,7 @@ internal sealed class LoadSeeder(IDbContextFactory<ChatDbContext> dbFactory, Mar
         var tokens = new string[size.Users];
         await using (var table = await BulkWriter.OpenAsync(connection, "AspNetUsers", "Id", "UserName", "NormalizedUserName", "Email", "NormalizedEmail",
                          "EmailConfirmed", "PasswordHash", "DisplayName", "CreatedAt", "HideOnlineStatus", "HideLastSeen", "DoNotDisturb", "SecurityStamp",
-                         "ConcurrencyStamp", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount"))
+                         "ConcurrencyStamp", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount", "TimeZoneChosen", "Theme", "NotificationDefault"))
         {
             for (var i = 0; i < size.Users; i++)
             {
@@ -54,7 +54,7 @@ internal sealed class LoadSeeder(IDbContextFactory<ChatDbContext> dbFactory, Mar
                 usernames[i] = $"load{i:D5}";
                 var email = $"{usernames[i]}@example.test";
                 await table.WriteAsync(users[i], usernames[i], usernames[i].ToUpperInvariant(), email, email.ToUpperInvariant(), true, passwordHash,
-                    $"Load {i}", start, false, false, false, Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString(), false, false, true, 0);
+                    $"Load {i}", start, false, false, false, Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString(), false, false, true, 0, false, 0, 0);
             }
             await table.CompleteAsync();
         }
