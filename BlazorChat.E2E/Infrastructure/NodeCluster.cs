@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Diagnostics;
 using System.Text;
 using BlazorChat.Tests.Infrastructure;
@@ -27,16 +26,13 @@ public sealed class NodeCluster : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var postgres = Environment.GetEnvironmentVariable("BLAZORCHAT_TEST_POSTGRES") is { Length: > 0 } pg ? pg
-            : throw new InvalidOperationException("BLAZORCHAT_TEST_POSTGRES is not set: run ./test.sh, which starts PostgreSQL for the tests.");
-        var database = new DbConnectionStringBuilder { ConnectionString = postgres };
-        database["Database"] = $"bc_cluster_{Guid.NewGuid():N}"[..24];
+        var database = TestPostgres.NewDatabase("bc_cluster");
         // Each node has a data directory of its own: the data-protection keys are in the database, so a
         // person moved to the other node stays signed in with what the first node issued.
         Dictionary<string, string> Settings(string node) => new()
         {
             ["Database__Provider"] = "Postgres",
-            ["ConnectionStrings__Chat"] = database.ConnectionString,
+            ["ConnectionStrings__Chat"] = database,
             ["Redis__Connection"] = Redis.ConnectionString,
             ["BlazorChat__NodeId"] = node,
             ["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true",

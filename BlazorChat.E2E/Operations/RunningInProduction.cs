@@ -68,14 +68,8 @@ public sealed class RunningInProduction(BrowserFixture browser)
         Assert.True(complaints.Count == 0, string.Join("\n", complaints));
     }
 
-    private static Dictionary<string, string> EmptyPostgresDatabase()
-    {
-        var postgres = Environment.GetEnvironmentVariable("BLAZORCHAT_TEST_POSTGRES") is { Length: > 0 } pg ? pg
-            : throw new InvalidOperationException("BLAZORCHAT_TEST_POSTGRES is not set: run ./test.sh, which starts PostgreSQL for the tests.");
-        var database = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = postgres };
-        database["Database"] = $"bc_first_{Guid.NewGuid():N}"[..24];
-        return new() { ["Database__Provider"] = "Postgres", ["ConnectionStrings__Chat"] = database.ConnectionString };
-    }
+    private static Dictionary<string, string> EmptyPostgresDatabase() =>
+        new() { ["Database__Provider"] = "Postgres", ["ConnectionStrings__Chat"] = TestPostgres.NewDatabase("bc_first") };
 
     [Fact]
     public async Task A_stopping_node_fails_readiness_while_it_drains_then_exits_cleanly()

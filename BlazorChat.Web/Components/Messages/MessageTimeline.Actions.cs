@@ -1,3 +1,4 @@
+using BlazorChat.Web.Components.Shared;
 using BlazorChat.Core.Common;
 using BlazorChat.Core.Messages;
 using Microsoft.JSInterop;
@@ -75,10 +76,9 @@ public partial class MessageTimeline
     {
         var options = new DialogOptions { MaxWidth = width, FullWidth = true, CloseOnEscapeKey = true, CloseButton = true, DefaultFocus = DefaultFocus.FirstChild };
         await JS.InvokeVoidAsync("blazorChat.rememberFocus");
-        var dialog = await Dialogs.ShowAsync<TDialog>(title, parameters, options);
-        var result = await dialog.Result;
+        var result = await Dialogs.OpenAsync<TDialog>(title, parameters, options);
         await JS.InvokeVoidAsync("blazorChat.restoreFocus", "composer-input");
-        return result is { Canceled: false } ? result.Data : null;
+        return result;
     }
 
     public Task OpenThreadAsync(MessageView message)

@@ -15,6 +15,9 @@ public static class ChatDialogs
     /// <summary>A list or several sections: members, room settings.</summary>
     public static DialogOptions Wide => new() { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true };
 
+    /// <summary>An administrator's sheet about one user or room, with a close button in its title.</summary>
+    public static DialogOptions Sheet => new() { MaxWidth = MaxWidth.Small, FullWidth = true, CloseButton = true };
+
     /// <summary>Opens <typeparamref name="TDialog"/> and waits for it; the data it closed with, or null when cancelled.</summary>
     public static async Task<object?> OpenAsync<TDialog>(this IDialogService dialogs, string title, DialogParameters? parameters, DialogOptions options)
         where TDialog : Microsoft.AspNetCore.Components.IComponent

@@ -1,3 +1,4 @@
+using BlazorChat.Web.Components.Shared;
 using MudBlazor;
 
 namespace BlazorChat.Web.Components.Users;
@@ -18,8 +19,7 @@ public sealed class ProfileCards(IDialogService dialogs)
     /// <summary>Shows the card of <paramref name="userId"/>, titled with their name; completes when it closes.</summary>
     public async Task OpenAsync(Guid userId, string displayName)
     {
-        var dialog = await dialogs.ShowAsync<ProfileCardDialog>(displayName,
+        await dialogs.OpenAsync<ProfileCardDialog>(displayName,
             new DialogParameters<ProfileCardDialog> { { card => card.UserId, userId } }, Options);
-        await dialog.Result;
     }
 }
