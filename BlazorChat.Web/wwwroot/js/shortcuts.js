@@ -53,6 +53,9 @@
     return true;
   };
 
+  // The frame in which focus moves into a drawer that just opened; closing it before then cancels that.
+  let drawerFocus = 0;
+
   // What Esc closes when nothing closer to the focus took it: the rooms drawer, else the side panel.
   const closeNearest = (target) => {
     // A keyboard dialog closes itself once focus is inside it; Esc pressed before that closes it here.
@@ -64,7 +67,7 @@
     // MudBlazor's dialogs and open popovers (menus, pickers), our own menus and the inline editor close themselves.
     if (document.querySelector(".mud-dialog-container, .mud-popover-open, .emoji-picker, .actions-menu, .account-menu-list, [data-keyboard-dialog]")) return false;
     const drawer = document.querySelector(".app-shell.nav-open [data-drawer-toggle]");
-    if (drawer) { drawer.click(); drawer.focus(); return true; }
+    if (drawer) { cancelAnimationFrame(drawerFocus); drawer.click(); drawer.focus(); return true; }
     const close = document.querySelector(".side-panel-close");
     if (close) { close.click(); return true; }
     return false;
@@ -147,9 +150,13 @@
     focusComposerOf,
 
     // Focus moves into a drawer that opens: to the current room, else to its first control.
-    focusFirstIn: (selector) => requestAnimationFrame(() => {
-      const container = document.querySelector(selector);
-      (container?.querySelector("a.active") ?? container?.querySelector("a, button"))?.focus();
-    }),
+    // Esc may close the drawer before that frame: then focus stays on the drawer's button.
+    focusFirstIn: (selector) => {
+      cancelAnimationFrame(drawerFocus);
+      drawerFocus = requestAnimationFrame(() => {
+        const container = document.querySelector(selector);
+        (container?.querySelector("a.active") ?? container?.querySelector("a, button"))?.focus();
+      });
+    },
   };
 })();
